@@ -33,11 +33,14 @@ export interface Connectome {
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 const integer = z.number().int();
-const pattern = z.union([
-  z.tuple([z.literal('stride'), z.tuple([integer.positive(), integer.positive()])]),
-  z.tuple([z.literal('tile'), integer.positive()]),
-  z.tuple([z.literal('single'), z.null()]),
-]);
+const pattern = z.union(
+  [
+    z.tuple([z.literal('stride'), z.tuple([integer.positive(), integer.positive()])]),
+    z.tuple([z.literal('tile'), integer.positive()]),
+    z.tuple([z.literal('single'), z.null()]),
+  ],
+  { error: "expected ['stride', [su, sv]], ['tile', n] or ['single', null] with positive integers" },
+);
 const fileSchema = z.object({
   nodes: z.array(z.object({ name: z.string().min(1), pattern }).loose()).min(1),
   edges: z.array(
@@ -45,7 +48,7 @@ const fileSchema = z.object({
       .object({
         src: z.string(),
         tar: z.string(),
-        alpha: z.union([z.literal(1), z.literal(-1)]),
+        alpha: z.union([z.literal(1), z.literal(-1)], { error: 'expected 1 or -1' }),
         offsets: z.array(z.tuple([z.tuple([integer, integer]), finite.positive()])).min(1),
         lambda_mult: finite.optional(),
       })
@@ -55,9 +58,30 @@ const fileSchema = z.object({
   output_units: z.array(z.string()),
 });
 
-/** Formats a zod issue path as `edges[12].offsets[0]`. */
-function pathText(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+/** ` (Mi1→T4a)` for an edge entry, ` (T4a)` for a node entry: which entry an issue is about. */
+function entryLabel(json: unknown, path: readonly PropertyKey[]): string {
+  const list = (json as Record<PropertyKey, unknown> | null)?.[path[0]];
+  const entry = (Array.isArray(list) ? list[path[1] as number] : undefined) as
+    Record<string, unknown> | undefined;
+  if (typeof entry?.src === 'string' && typeof entry.tar === 'string') return ` (${entry.src}→${entry.tar})`;
+  return typeof entry?.name === 'string' ? ` (${entry.name})` : '';
+}
+
+/** Formats a zod issue path as `edges[12] (Mi1→T4a).offsets[0]`. */
+function pathText(path: readonly PropertyKey[], json: unknown): string {
+  const parts = path.map((p, i) =>
+    typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`,
+  );
+  if (parts.length > 1) parts[1] += entryLabel(json, path);
+  return parts.join('');
+}
+
+/** The offending value of an issue, for the message ("got 0.5"). */
+function valueAt(json: unknown, path: readonly PropertyKey[]): string {
+  const value = path.reduce<unknown>((v, p) => (v as Record<PropertyKey, unknown> | undefined)?.[p], json);
+  if (value === undefined) return 'missing';
+  const text = typeof value === 'number' ? String(value) : JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
 /**
@@ -71,7 +95,7 @@ export function parseConnectome(json: unknown, source = 'connectome'): Connectom
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    fail(pathText(issue.path) || '(top level)', issue.message);
+    fail(pathText(issue.path, json) || '(top level)', `${issue.message} (got ${valueAt(json, issue.path)})`);
   }
   const file = parsed.data!;
   const names = new Set<string>();
@@ -113,7 +137,9 @@ export function parseConnectomeText(text: string, source = 'connectome'): Connec
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new Error(`invalid connectome ${source}: not valid JSON (truncated or corrupted?): ${(e as Error).message}`);
+    throw new Error(
+      `invalid connectome ${source}: not valid JSON (truncated or corrupted?): ${(e as Error).message}`,
+    );
   }
   return parseConnectome(json, source);
 }
