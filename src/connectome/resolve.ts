@@ -69,15 +69,20 @@ export async function resolveConnectome(options: ResolveOptions = {}): Promise<R
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
     bytes = new Uint8Array(await response.arrayBuffer());
   } catch (e) {
+    // fetch reports network errors as "fetch failed" with the reason (ECONNREFUSED, ENOTFOUND, …) in `cause`.
+    const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+    const why = [(e as Error).message, cause?.code ?? cause?.message].filter(Boolean).join(': ');
     throw new Error(
-      `no connectome found and the download failed (${(e as Error).message}). ` +
+      `no connectome found and the download failed (${why}). ` +
         `Provide ${CONNECTOME_FILE} (from the flyvis repository, flyvis/connectome/) with --connectome PATH, ` +
         `set $${CONNECTOME_ENV} to the file or its folder, or copy it to ${cached}.`,
     );
   }
   const actual = sha256(bytes);
   if (actual !== expected) {
-    throw new Error(`downloaded connectome from ${url} has SHA-256 ${actual}, expected ${expected}; not cached`);
+    throw new Error(
+      `downloaded connectome from ${url} has SHA-256 ${actual}, expected ${expected}; not cached`,
+    );
   }
   writeFileAtomic(cached, bytes);
   options.log?.(`cached the connectome at ${cached}`);
