@@ -8,7 +8,10 @@ import { parseConnectome } from './parse.ts';
 import { buildTables } from './tables.ts';
 
 describe('buildTables on a synthetic connectome at extent 2 (19 columns)', () => {
-  const tables = buildTables(parseConnectome(syntheticConnectomeJson(), 'synthetic'), { extent: 2 });
+  const tables = buildTables(parseConnectome(syntheticConnectomeJson(), 'synthetic'), {
+    extent: 2,
+    parameterExtent: 2,
+  });
   const edgesOf = (key: string) => {
     const p = tables.pairs.findIndex((q) => q.key === key);
     return [...tables.edgePair.keys()].filter((e) => tables.edgePair[e] === p);

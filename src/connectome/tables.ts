@@ -1,4 +1,4 @@
-import { hexCount, hexLattice } from './hex.ts';
+import { hexCount, hexDistance, hexLattice } from './hex.ts';
 import { hullFillOffsets } from './hullFill.ts';
 import type { Connectome } from './parse.ts';
 
@@ -54,15 +54,47 @@ export interface NetworkTables {
 export interface BuildOptions {
   /** Lattice radius; flyvis uses 15. */
   extent?: number;
+  /**
+   * Lattice radius on which pairs and count groups are defined: a group exists if its offset
+   * instantiates an edge there. Keeping it at flyvis's 15 makes parameter vectors the same for
+   * every extent, so a network trained on a small lattice runs on the full one. @default max(15, extent)
+   */
+  parameterExtent?: number;
   /** Synapse count given to hull-filled offsets; 0 disables filling. flyvis uses 1. */
   nSynFill?: number;
 }
 
 const mod = (a: number, n: number) => ((a % n) + n) % n;
 
+type Stride = [number, number] | null;
+const onStride = (stride: Stride, u: number, v: number) =>
+  stride ? mod(u, stride[0]) === 0 && mod(v, stride[1]) === 0 : u === 0 && v === 0;
+
+/** Whether an offset connects at least one source column to a target column on a lattice of this extent. */
+function instantiates(
+  source: Stride,
+  target: Stride,
+  o: { du: number; dv: number },
+  extent: number,
+): boolean {
+  const lattice = hexLattice(extent);
+  for (let k = 0; k < lattice.u.length; k++) {
+    const [uu, vv] = [lattice.u[k], lattice.v[k]];
+    const [tu, tv] = [uu + o.du, vv + o.dv];
+    if (onStride(source, uu, vv) && hexDistance(tu, tv) <= extent && onStride(target, tu, tv)) return true;
+  }
+  return false;
+}
+
 /** Compiles a connectome into node and edge tables on a lattice of the given extent. */
 export function buildTables(connectome: Connectome, options: BuildOptions = {}): NetworkTables {
   const extent = options.extent ?? 15;
+  const parameterExtent = options.parameterExtent ?? Math.max(15, extent);
+  if (parameterExtent < extent) {
+    throw new Error(
+      `Error in buildTables: parameterExtent (${parameterExtent}) must be ≥ extent (${extent})`,
+    );
+  }
   const nSynFill = options.nSynFill ?? 1;
   const lattice = hexLattice(extent);
   const nHex = hexCount(extent);
@@ -71,7 +103,9 @@ export function buildTables(connectome: Connectome, options: BuildOptions = {}):
   const typeIndex = new Map(cellTypes.map((n, i) => [n, i]));
   const inputs = new Set(connectome.inputTypes);
   const outputs = new Set(connectome.outputTypes);
-  const roles: Role[] = cellTypes.map((n) => (inputs.has(n) ? 'input' : outputs.has(n) ? 'output' : 'intermediate'));
+  const roles: Role[] = cellTypes.map((n) =>
+    inputs.has(n) ? 'input' : outputs.has(n) ? 'output' : 'intermediate',
+  );
 
   // Nodes: per type, the lattice columns on its stride; grid[t][(u+R)·width + v+R] = node id or −1.
   const u: number[] = [];
@@ -84,10 +118,7 @@ export function buildTables(connectome: Connectome, options: BuildOptions = {}):
     for (let k = 0; k < nHex; k++) {
       const uu = lattice.u[k];
       const vv = lattice.v[k];
-      const on = spec.stride
-        ? mod(uu, spec.stride[0]) === 0 && mod(vv, spec.stride[1]) === 0
-        : uu === 0 && vv === 0;
-      if (!on) continue;
+      if (!onStride(spec.stride, uu, vv)) continue;
       grid[(uu + extent) * width + vv + extent] = u.length;
       u.push(uu);
       v.push(vv);
@@ -119,10 +150,13 @@ export function buildTables(connectome: Connectome, options: BuildOptions = {}):
     const key = `${spec.source}->${spec.target}`;
     const offsets = [...spec.offsets, ...hullFillOffsets(key, spec.offsets, nSynFill)];
     const pairId = pairs.length;
-    let pairHasEdges = false;
+    let pairHasGroups = false;
     for (const o of offsets) {
+      if (!instantiates(connectome.cellTypes[s].stride, connectome.cellTypes[t].stride, o, parameterExtent))
+        continue;
       const groupId = countGroups.length;
-      let groupHasEdges = false;
+      countGroups.push({ pair: pairId, du: o.du, dv: o.dv, nSyn: o.nSyn });
+      pairHasGroups = true;
       for (let i = typeStart[s]; i < typeStart[s + 1]; i++) {
         const j = nodeAt(t, u[i] + o.du, v[i] + o.dv);
         if (j < 0) continue;
@@ -130,12 +164,10 @@ export function buildTables(connectome: Connectome, options: BuildOptions = {}):
         tar.push(j);
         edgePairs.push(pairId);
         edgeGroups.push(groupId);
-        groupHasEdges = true;
       }
-      if (groupHasEdges) countGroups.push({ pair: pairId, du: o.du, dv: o.dv, nSyn: o.nSyn });
-      pairHasEdges ||= groupHasEdges;
     }
-    if (pairHasEdges) pairs.push({ source: s, target: t, sign: spec.sign, key: `${spec.source}→${spec.target}` });
+    if (pairHasGroups)
+      pairs.push({ source: s, target: t, sign: spec.sign, key: `${spec.source}→${spec.target}` });
   }
 
   return {

@@ -1,10 +1,10 @@
 import type { NetworkTables } from '../connectome/tables.ts';
 import { validateParams, type Params } from '../network/params.ts';
-import { createEulerKernel, type EulerKernel, type KernelNetwork } from './cpu/eulerKernel.ts';
+import { createEulerKernel, type EulerKernel } from './cpu/eulerKernel.ts';
 import { DivergenceError, divergedTypes } from './divergence.ts';
 import { noiseSource } from './noise.ts';
 import type { SimulateInput, SimulateResult } from './types.ts';
-import { edgeWeights, nodeBiases, nodeRates } from './weights.ts';
+import { edgeWeights, kernelNetwork, nodeBiases } from './weights.ts';
 
 export interface SteadyStateOptions {
   /** Seconds of constant luminance; frames = int(tPre/dt) as in flyvis. @default 1 */
@@ -55,13 +55,7 @@ export function createLatticeEngine(tables: NetworkTables, params: Params): Latt
   const kernelFor = (dt: number, nSamples: number, bound: number) => {
     const key = `${dt}:${nSamples}:${bound}`;
     if (cachedKernel?.key !== key) {
-      const net: KernelNetwork = {
-        edgeSource: tables.edgeSource,
-        edgeTarget: tables.edgeTarget,
-        edgeWeight,
-        rate: nodeRates(tables, params, dt),
-        bias,
-      };
+      const net = { ...kernelNetwork(tables, params, dt), edgeWeight, bias };
       cachedKernel = { key, kernel: createEulerKernel(net, nSamples, bound) };
     }
     return cachedKernel.kernel;

@@ -1,5 +1,6 @@
 import type { NetworkTables } from '../connectome/tables.ts';
 import type { Params } from '../network/params.ts';
+import type { KernelNetwork } from './cpu/eulerKernel.ts';
 
 /** Per-pair-and-group factor sign · exp(synCountLog) in float32, as flyvis computes it. */
 export function groupWeights(tables: NetworkTables, params: Params): Float32Array {
@@ -23,4 +24,15 @@ export function nodeBiases(tables: NetworkTables, params: Params): Float32Array 
 export function edgeWeights(tables: NetworkTables, params: Params): Float32Array {
   const perGroup = groupWeights(tables, params);
   return Float32Array.from(tables.edgeCountGroup, (g) => perGroup[g]);
+}
+
+/** Everything one Euler step needs, at time step dt. */
+export function kernelNetwork(tables: NetworkTables, params: Params, dt: number): KernelNetwork {
+  return {
+    edgeSource: tables.edgeSource,
+    edgeTarget: tables.edgeTarget,
+    edgeWeight: edgeWeights(tables, params),
+    rate: nodeRates(tables, params, dt),
+    bias: nodeBiases(tables, params),
+  };
 }
