@@ -1,7 +1,7 @@
 /** Reading parameter vectors from JSON text, including files written by Python's `json` module. */
 
 const NON_FINITE = { NaN: NaN, Infinity: Infinity, '-Infinity': -Infinity } as const;
-const MARK = '\u0000flyaux-non-finite:';
+const MARK = '@flyaux-non-finite:';
 
 /**
  * JSON.parse that also accepts the bare `NaN`, `Infinity` and `-Infinity` values Python writes,

@@ -68,8 +68,10 @@ export function isParamsFolder(dir: string): boolean {
 /**
  * Reads a folder of `.npy` vectors (e.g. the reference `strong_seed1/params_*.npy` or
  * `relu_variant/nodes_bias.npy`). Biases are required; a missing τ, sign, synapse count or strength
- * takes flyvis's deterministic default (0.05 s, the pair's sign, ln n_syn, 0.01 / mean n_syn).
- * Returns which vectors were defaulted.
+ * takes flyvis's deterministic default (0.05 s, the pair's sign, ln n_syn, 0.01 / mean n_syn) as
+ * initParams computes it (ln n_syn may differ from flyvis's float32 log by one float32 step).
+ * Log counts are read only from `edges_syn_count_raw.npy`: flyvis exports name both counts and logs
+ * `edges_syn_count`. Returns which vectors were defaulted.
  */
 export function paramsFromFolder(
   dir: string,

@@ -32,12 +32,12 @@ export function checkLabels(tables: NetworkTables, labels: ParamLabels, source: 
   for (const field of ['cellTypes', 'pairs', 'countGroups'] as const) {
     const want = expected[field];
     const got = labels[field];
-    const i = want.findIndex((w, k) => got[k] !== w);
+    const i = want.findIndex((w, k) => k < got.length && got[k] !== w);
     if (got.length === want.length && i < 0) continue;
     const where =
       i < 0
         ? `has ${got.length} entries, but this connectome has ${want.length}`
-        : `${field}[${i}] is '${got[i] ?? '(missing)'}', but this connectome has '${want[i]}' there`;
+        : `${field}[${i}] is '${got[i]}', but this connectome has '${want[i]}' there`;
     throw new Error(`Error in ${source}: ${field} do not match the connectome: ${where}`);
   }
 }
