@@ -34,7 +34,7 @@ const cache = new Map<number, HexEyeMasks>();
  * exact in float64: pixels on the horizontal edges (rows at ±12.5 when v is odd) are outside,
  * and no pixel comes within 1e-2 px of a slanted edge.
  */
-export function hexEyeMasks(extent = HEX_EYE.maxExtent): HexEyeMasks {
+export function hexEyeMasks(extent: number = HEX_EYE.maxExtent): HexEyeMasks {
   if (!Number.isInteger(extent) || extent < 0 || extent > HEX_EYE.maxExtent) {
     throw new Error(
       `Error in hexEyeMasks: extent must be an integer in [0, ${HEX_EYE.maxExtent}], got ${extent}`,
@@ -70,7 +70,7 @@ export function hexEyeMasks(extent = HEX_EYE.maxExtent): HexEyeMasks {
 }
 
 /** Mean of each hexal's pixels of a 775 × 775 image (row-major) → Float32Array(nHexals). */
-export function renderHexEye(image: ArrayLike<number>, extent = HEX_EYE.maxExtent): Float32Array {
+export function renderHexEye(image: ArrayLike<number>, extent: number = HEX_EYE.maxExtent): Float32Array {
   const size = HEX_EYE.monitorPx;
   if (image.length !== size * size) {
     throw new Error(`Error in renderHexEye: image must hold ${size}·${size} pixels, got ${image.length}`);
