@@ -1,4 +1,9 @@
 import type { Command } from 'commander';
+import { registerNetwork } from './commands/network.ts';
+import { registerSimulate } from './commands/simulate.ts';
 
 /** Each command lives in its own module under cli/commands/ and is registered here, one line each. */
-export function registerCommands(_program: Command): void {}
+export function registerCommands(program: Command): void {
+  registerSimulate(program);
+  registerNetwork(program);
+}

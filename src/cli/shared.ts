@@ -9,6 +9,14 @@ export function withConnectome(cmd: Command): Command {
   );
 }
 
+/** Adds `--params FILE`, for commands that run a network with given parameters. */
+export function withParams(cmd: Command): Command {
+  return cmd.option(
+    '--params <file>',
+    "[path] flyaux parameter JSON or flyvis checkpoint (default: flyaux's default network)",
+  );
+}
+
 export function loadNetworkFor(opts: { connectome?: string }, extent?: number): Promise<LoadedNetwork> {
   return loadNetwork({ path: opts.connectome, extent, log: (m) => process.stderr.write(`${m}\n`) });
 }
@@ -34,7 +42,8 @@ export function runCommand<A extends unknown[]>(
 export function parseNumber(name: string): (value: string) => number {
   return (value: string) => {
     const x = Number(value);
-    if (value.trim() === '' || !Number.isFinite(x)) throw new Error(`--${name} must be a number, got '${value}'`);
+    if (value.trim() === '' || !Number.isFinite(x))
+      throw new Error(`--${name} must be a number, got '${value}'`);
     return x;
   };
 }

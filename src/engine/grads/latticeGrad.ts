@@ -131,6 +131,6 @@ export function latticeValueAndGrad(
     // Starting from the bias state makes V₀ = b: the remaining adjoint flows into the biases.
     if (!input.initialState) for (let i = 0; i < n; i++) adjoint.gradBias[i] += adjoint.lambda[i];
   }
-  const grads = paramGradients(tables, params, dt, adjoint);
+  const grads = paramGradients(tables.nodeType, tables, params, dt, adjoint);
   return { value, central, grads, stimulus: stimulusGrad, checkpointEvery: K };
 }

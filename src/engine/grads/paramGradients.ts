@@ -17,9 +17,13 @@ export interface NodeAndGroupGrads {
   gradGroup: Float64Array;
 }
 
-/** Reduces node- and group-level gradients to the tied parameters (per type, per pair). */
+/**
+ * Reduces node- (or reduced-unit-) and group-level gradients to the tied parameters (per type,
+ * per pair); `nodeType` gives the cell type of each node or unit.
+ */
 export function paramGradients(
-  tables: NetworkTables,
+  nodeType: Int16Array,
+  tables: Pick<NetworkTables, 'cellTypes' | 'pairs' | 'countGroups'>,
   params: Params,
   dt: number,
   g: NodeAndGroupGrads,
@@ -27,8 +31,8 @@ export function paramGradients(
   const nTypes = tables.cellTypes.length;
   const bias = new Float64Array(nTypes);
   const tauS = new Float64Array(nTypes);
-  for (let i = 0; i < tables.nNodes; i++) {
-    const t = tables.nodeType[i];
+  for (let i = 0; i < nodeType.length; i++) {
+    const t = nodeType[i];
     bias[t] += g.gradBias[i];
     tauS[t] += g.gradRate[i];
   }
