@@ -1,0 +1,19 @@
+export { welchPlan, welchPsd, welchPsdVjp, DEFAULT_SEGMENT_LENGTH } from './welch.ts';
+export type { WelchOptions, WelchPlan } from './welch.ts';
+export { rateFromSnr, rateSpectrum, trapezoidWeight } from './spectralRate.ts';
+export type { RateSpectrum } from './spectralRate.ts';
+export { repeatSpectra, repeatSpectraVjp } from './snr.ts';
+export type { RepeatOptions, RepeatSpectra } from './snr.ts';
+export { simulationRate, simulationRateGrad } from './rate.ts';
+export { cascadeRate } from './closedForm.ts';
+export type { CascadeSpec } from './closedForm.ts';
+export { linearRate, linearSpectra, DEFAULT_LINEAR_FREQS } from './linear.ts';
+export type { DiscreteLinearSystem, LinearOptions, LinearSpectra } from './linear.ts';
+export { perStepVariance, spectralStd, whitePsd } from './noiseUnits.ts';
+export {
+  DEFAULT_INFORMATION_NOISE,
+  DEFAULT_INPUT_NOISE_STD,
+  DEFAULT_INTRINSIC_NOISE_STD,
+  NOISE_CALIBRATION,
+  inputNoiseForRate,
+} from './noiseDefaults.ts';
