@@ -101,7 +101,10 @@ export function loadParamsFile(
   return paramsFromJson(parseJsonText(readFileSync(path, 'utf8'), path), tables, path);
 }
 
-/** Writes the five vectors under their flyvis names (`nodes_bias`, …) as `.npz`, for `np.load`. */
+/**
+ * Writes the five vectors under their flyvis state-dict names (`nodes_bias`, …) as `.npz`, for `np.load`.
+ * As in a flyvis checkpoint, `edges_syn_count` holds log synapse counts.
+ */
 export function exportNpz(path: string, params: Params): void {
   writeNpz(
     path,
