@@ -73,7 +73,7 @@ describe('built-in targets', () => {
     const moved = { ...params, strength: params.strength.map((s, p) => s * (1 + 0.3 * Math.sin(p))) };
     const ctx = { ...context, params: moved };
     const grad = target.evaluate(undefined, options, ctx).dParams!.strength!;
-    for (const p of [1, 3, 7]) {
+    for (const p of [1, 2, 4]) {
       // Strengths are float32: difference by the values actually stored.
       const shifted = (d: number) => {
         const s = moved.strength.slice();
