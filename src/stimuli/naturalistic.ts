@@ -1,5 +1,5 @@
 import { prng } from '../util/random.ts';
-import { boxEyeGeometry, renderBoxEye } from './boxEye.ts';
+import { boxEyeGeometry } from './boxEye.ts';
 import {
   drawTrajectory,
   MOTION_DEFAULTS,
@@ -8,7 +8,7 @@ import {
   type MotionOptions,
   type Trajectory,
 } from './naturalisticMotion.ts';
-import { renderView } from './naturalisticView.ts';
+import { renderView, renderViewHexals, type View } from './naturalisticView.ts';
 import { check, resolveOptions } from './options.ts';
 import { stimulusSet, type StimulusSet } from './stimulusSet.ts';
 import { naturalisticTextures, type Texture, type TextureOptions } from './texture.ts';
@@ -120,9 +120,11 @@ export function naturalisticExampleFrames(
   const { trajectory } = plans[movie];
   const frameIndex = timesS.map((t) => Math.round(t / o.dt));
   const poses = trajectoryPoses(trajectory, Math.max(...frameIndex) + 1, o.dt);
-  const size = boxEyeGeometry(o.extent).minFrameSize;
-  const views = frameIndex.map((f) => renderView(texture, poses.x[f], poses.y[f], poses.angle[f], size));
-  const hexals = views.map((view) => renderBoxEye(view, 1, size, size, { extent: o.extent }));
+  const geometry = boxEyeGeometry(o.extent);
+  const size = geometry.minFrameSize;
+  const at = (f: number): View => ({ centreX: poses.x[f], centreY: poses.y[f], angle: poses.angle[f], size });
+  const views = frameIndex.map((f) => renderView(texture, at(f)));
+  const hexals = frameIndex.map((f) => renderViewHexals(texture, at(f), geometry));
   return { size, timesS: frameIndex.map((f) => f * o.dt), views, hexals, trajectory };
 }
 
@@ -153,15 +155,15 @@ function textureOptions(o: NaturalisticOptions): TextureOptions {
   return { size, spectralExponent, logLuminanceStd, meanLuminance };
 }
 
+/** BoxEye frames of the 391 × 391 view along the trajectory (see renderViewHexals). */
 function renderMovie(texture: Texture, trajectory: Trajectory, nFrames: number, o: NaturalisticOptions) {
-  const size = boxEyeGeometry(o.extent).minFrameSize;
+  const geometry = boxEyeGeometry(o.extent);
+  const { nHexals, minFrameSize: size } = geometry;
   const poses = trajectoryPoses(trajectory, nFrames, o.dt);
-  const view = new Float32Array(size * size);
-  const nHexals = boxEyeGeometry(o.extent).nHexals;
   const out = new Float32Array(nFrames * nHexals);
   for (let f = 0; f < nFrames; f++) {
-    renderView(texture, poses.x[f], poses.y[f], poses.angle[f], size, view);
-    out.set(renderBoxEye(view, 1, size, size, { extent: o.extent }), f * nHexals);
+    const view = { centreX: poses.x[f], centreY: poses.y[f], angle: poses.angle[f], size };
+    renderViewHexals(texture, view, geometry, out.subarray(f * nHexals, (f + 1) * nHexals));
   }
   return out;
 }

@@ -7,7 +7,8 @@ import {
   trajectoryPoses,
   type Trajectory,
 } from './naturalisticMotion.ts';
-import { renderView } from './naturalisticView.ts';
+import { renderView, renderViewHexals } from './naturalisticView.ts';
+import { boxEyeGeometry, renderBoxEye } from './boxEye.ts';
 import { naturalisticTextures } from './texture.ts';
 
 const [texture] = naturalisticTextures([5], { size: 256 });
@@ -30,7 +31,8 @@ const still: Trajectory = {
 /** The views at frame 0 and at `frame`, with dt 0.01 s. */
 function viewsAt(trajectory: Trajectory, frame: number) {
   const poses = trajectoryPoses(trajectory, frame + 1, 0.01);
-  const view = (f: number) => renderView(texture, poses.x[f], poses.y[f], poses.angle[f], SIZE);
+  const view = (f: number) =>
+    renderView(texture, { centreX: poses.x[f], centreY: poses.y[f], angle: poses.angle[f], size: SIZE });
   return [view(0), view(frame)];
 }
 
@@ -69,11 +71,22 @@ describe('trajectoryPoses with renderView', () => {
   });
 
   it('wraps around the periodic texture', () => {
-    const a = renderView(texture, 10.3, 20.6, 0.4, SIZE);
-    const b = renderView(texture, 10.3 + 256, 20.6 - 512, 0.4, SIZE);
+    const a = renderView(texture, { centreX: 10.3, centreY: 20.6, angle: 0.4, size: SIZE });
+    const b = renderView(texture, { centreX: 10.3 + 256, centreY: 20.6 - 512, angle: 0.4, size: SIZE });
     let maxDiff = 0;
     for (let i = 0; i < a.length; i++) maxDiff = Math.max(maxDiff, Math.abs(b[i] - a[i]));
     expect(maxDiff).toBeLessThan(1e-5);
+  });
+});
+
+describe('renderViewHexals', () => {
+  it('equals renderBoxEye of renderView bit for bit, at any angle', () => {
+    const geometry = boxEyeGeometry();
+    for (const angle of [0, 0.3, 2.2]) {
+      const view = { centreX: 40.7, centreY: -12.2, angle, size: 391 };
+      const twoStep = renderBoxEye(renderView(texture, view), 1, 391, 391);
+      expect(renderViewHexals(texture, view, geometry).every((x, k) => x === twoStep[k])).toBe(true);
+    }
   });
 });
 
