@@ -1,5 +1,5 @@
 import type { Params } from '../../network/params.ts';
-import { solveFixedPoint, type FixedPointResult } from './fixedPoint.ts';
+import { solveFixedPoint, type FixedPointOptions, type FixedPointResult } from './fixedPoint.ts';
 import { eulerSpectrum, type Wavevector } from './linearize.ts';
 import type { ReducedStructure } from './structure.ts';
 
@@ -12,6 +12,8 @@ export interface LatticeSpectrumOptions {
   kGrid?: [number, number];
   /** Operating point (reduced state, nUnits). Default: the grey fixed point (see `operatingPoint`). */
   state?: ArrayLike<number>;
+  /** Options of the fixed-point search when no state is given (its `dt` is this function's). */
+  fixedPoint?: Omit<FixedPointOptions, 'dt'>;
 }
 
 export interface LatticeSpectrum {
@@ -50,7 +52,7 @@ export function latticeSpectralRadius(
       `Error in latticeSpectralRadius: kGrid must be two positive integers, got [${options.kGrid}]`,
     );
   }
-  const { state, operatingPoint } = resolveState(structure, params, dt, options.state);
+  const { state, operatingPoint } = resolveState(structure, params, dt, options);
   const [pu, pv] = structure.classPeriod;
   const grid = new Float64Array(nu * nv).fill(NaN);
   let best = { radius: -Infinity, k: [0, 0] as Wavevector };
@@ -82,7 +84,13 @@ export function latticeSpectralRadius(
 }
 
 /** The given state, else the stable grey fixed point, else the first unstable one found. */
-function resolveState(structure: ReducedStructure, params: Params, dt: number, given?: ArrayLike<number>) {
+function resolveState(
+  structure: ReducedStructure,
+  params: Params,
+  dt: number,
+  options: LatticeSpectrumOptions,
+) {
+  const given = options.state;
   if (given) {
     if (given.length !== structure.nUnits) {
       throw new Error(
@@ -91,7 +99,7 @@ function resolveState(structure: ReducedStructure, params: Params, dt: number, g
     }
     return { state: Float64Array.from(given), operatingPoint: 'given' as const };
   }
-  const fp = solveFixedPoint(structure, params, { dt });
+  const fp = solveFixedPoint(structure, params, { ...options.fixedPoint, dt });
   if (fp.status === 'not-found') {
     throw new Error(
       `Error in latticeSpectralRadius: no grey fixed point found (best residual ${fp.bestResidual.toExponential(2)}); pass a state to linearise around`,

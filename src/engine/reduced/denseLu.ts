@@ -23,9 +23,7 @@ export function luFactor(a: Float64Array, n: number): LuFactors | undefined {
     for (let i = k + 1; i < n; i++) if (Math.abs(lu[i * n + k]) > Math.abs(lu[p * n + k])) p = i;
     pivot[k] = p;
     if (!(Math.abs(lu[p * n + k]) > 1e-14 * scale)) return undefined;
-    if (p !== k) {
-      for (let j = 0; j < n; j++) [lu[k * n + j], lu[p * n + j]] = [lu[p * n + j], lu[k * n + j]];
-    }
+    if (p !== k) for (let j = 0; j < n; j++) swap(lu, k * n + j, p * n + j);
     const d = lu[k * n + k];
     for (let i = k + 1; i < n; i++) {
       const l = (lu[i * n + k] /= d);
@@ -39,7 +37,7 @@ export function luFactor(a: Float64Array, n: number): LuFactors | undefined {
 /** Solves A·x = b. */
 export function luSolve({ n, lu, pivot }: LuFactors, b: ArrayLike<number>): Float64Array {
   const x = Float64Array.from(b);
-  for (let k = 0; k < n; k++) [x[k], x[pivot[k]]] = [x[pivot[k]], x[k]];
+  for (let k = 0; k < n; k++) swap(x, k, pivot[k]);
   for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) x[i] -= lu[i * n + j] * x[j];
   for (let i = n - 1; i >= 0; i--) {
     for (let j = i + 1; j < n; j++) x[i] -= lu[i * n + j] * x[j];
@@ -57,6 +55,12 @@ export function luSolveTransposed({ n, lu, pivot }: LuFactors, b: ArrayLike<numb
     y[i] /= lu[i * n + i];
   }
   for (let i = n - 1; i >= 0; i--) for (let j = i + 1; j < n; j++) y[i] -= lu[j * n + i] * y[j];
-  for (let k = n - 1; k >= 0; k--) [y[k], y[pivot[k]]] = [y[pivot[k]], y[k]];
+  for (let k = n - 1; k >= 0; k--) swap(y, k, pivot[k]);
   return y;
+}
+
+function swap(x: Float64Array, a: number, b: number): void {
+  const t = x[a];
+  x[a] = x[b];
+  x[b] = t;
 }

@@ -154,13 +154,18 @@ export function solveShiftedHessenberg(
   }
   const yr = rr.slice();
   const yi = ri.slice();
+  const swap = (x: Float64Array, a: number, b: number) => {
+    const t = x[a];
+    x[a] = x[b];
+    x[b] = t;
+  };
   const swapRows = (a: number, b: number, from: number) => {
     for (let j = from; j < n; j++) {
-      [mr[a * n + j], mr[b * n + j]] = [mr[b * n + j], mr[a * n + j]];
-      [mi[a * n + j], mi[b * n + j]] = [mi[b * n + j], mi[a * n + j]];
+      swap(mr, a * n + j, b * n + j);
+      swap(mi, a * n + j, b * n + j);
     }
-    [yr[a], yr[b]] = [yr[b], yr[a]];
-    [yi[a], yi[b]] = [yi[b], yi[a]];
+    swap(yr, a, b);
+    swap(yi, a, b);
   };
   for (let k = 0; k < n - 1; k++) {
     if (Math.hypot(mr[(k + 1) * n + k], mi[(k + 1) * n + k]) > Math.hypot(mr[k * n + k], mi[k * n + k]))
