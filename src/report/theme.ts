@@ -42,7 +42,13 @@ export const VEGA_CONFIG: Config = {
     labelColor: COLORS.ink,
     titleColor: COLORS.ink,
   },
-  legend: { labelFontSize: 10, titleFontSize: 11, titleFontWeight: 'normal', orient: 'top' },
+  legend: {
+    labelFontSize: 10,
+    titleFontSize: 11,
+    titleFontWeight: 'normal',
+    orient: 'top',
+    symbolOpacity: 1,
+  },
   header: { labelFontSize: 10, titleFontSize: 11 },
   title: { fontSize: 12, fontWeight: 'normal' },
 };
