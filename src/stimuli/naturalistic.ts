@@ -11,7 +11,7 @@ import {
 import { renderView, renderViewHexals, type View } from './naturalisticView.ts';
 import { check, resolveOptions } from './options.ts';
 import { stimulusSet, type StimulusSet } from './stimulusSet.ts';
-import { naturalisticTextures, type Texture, type TextureOptions } from './texture.ts';
+import { naturalisticTextures, TEXTURE_DEFAULTS, type Texture, type TextureOptions } from './texture.ts';
 
 /**
  * Procedural naturalistic movies: 1/f textures with a skewed luminance distribution, seen
@@ -48,10 +48,10 @@ export const NATURALISTIC_DEFAULTS: NaturalisticOptions = {
   tPreS: 1,
   seed: 0,
   extent: 15,
-  textureSize: 1024,
-  spectralExponent: 1,
-  logLuminanceStd: 0.5,
-  meanLuminance: 0.5,
+  textureSize: TEXTURE_DEFAULTS.size,
+  spectralExponent: TEXTURE_DEFAULTS.spectralExponent,
+  logLuminanceStd: TEXTURE_DEFAULTS.logLuminanceStd,
+  meanLuminance: TEXTURE_DEFAULTS.meanLuminance,
   ...MOTION_DEFAULTS,
 };
 

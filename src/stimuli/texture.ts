@@ -1,3 +1,4 @@
+import { resolveOptions } from './options.ts';
 import { powerLawFields } from './textureField.ts';
 import { lognormalScaleForMean } from './textureLuminance.ts';
 
@@ -11,6 +12,13 @@ export interface TextureOptions {
   /** Mean luminance after clipping to [0, 1]. @default 0.5 */
   meanLuminance?: number;
 }
+
+export const TEXTURE_DEFAULTS: Required<TextureOptions> = {
+  size: 1024,
+  spectralExponent: 1,
+  logLuminanceStd: 0.5,
+  meanLuminance: 0.5,
+};
 
 export interface Texture {
   size: number;
@@ -31,7 +39,8 @@ export function naturalisticTextures(
   seeds: readonly number[],
   options: TextureOptions = {},
 ): Generator<Texture> {
-  const { size = 1024, spectralExponent = 1, logLuminanceStd = 0.5, meanLuminance = 0.5 } = options;
+  const o = resolveOptions('naturalisticTextures', TEXTURE_DEFAULTS, options);
+  const { size, spectralExponent, logLuminanceStd, meanLuminance } = o;
   if (!Number.isInteger(Math.log2(size)) || size < 4) {
     throw new Error(`Error in naturalisticTextures: size must be a power of two ≥ 4, got ${size}`);
   }
@@ -39,10 +48,16 @@ export function naturalisticTextures(
   return mapFields(seeds, size, spectralExponent, logLuminanceStd, scale);
 }
 
-function* mapFields(seeds: readonly number[], size: number, exponent: number, sigma: number, scale: number) {
+function* mapFields(
+  seeds: readonly number[],
+  size: number,
+  exponent: number,
+  sigma: number,
+  scale: number,
+): Generator<Texture> {
   for (const field of powerLawFields(seeds, size, exponent)) {
     const data = new Float32Array(size * size);
     for (let i = 0; i < data.length; i++) data[i] = Math.min(1, scale * Math.exp(sigma * field[i]));
-    yield { size, data } as Texture;
+    yield { size, data };
   }
 }
