@@ -77,6 +77,7 @@ export const coarseDynamics: Target<z.infer<typeof schema>> = {
     return {
       value: tape.val(value),
       perType: ttp,
+      bands: ttpBands,
       inBand: Uint8Array.from(ttp, (v, t) =>
         inBand(v, ttpBands[t]) && inBand(transience[t], trBands[t]) ? 1 : 0,
       ),

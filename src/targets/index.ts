@@ -5,6 +5,7 @@ import { operatingPoint } from './operatingPoint.ts';
 import { responsiveness } from './responsiveness.ts';
 import { scaleAlignment } from './scaleAlignment.ts';
 import { settling } from './settling.ts';
+import { stability } from './stability.ts';
 import type { Target } from './types.ts';
 
 /** The built-in targets by name; one line each. */
@@ -16,6 +17,7 @@ export const TARGETS: Record<string, Target<{ weight: number }>> = {
   coarseDynamics: coarseDynamics as Target<{ weight: number }>,
   energy: energy as Target<{ weight: number }>,
   connectomePrior: connectomePrior as Target<{ weight: number }>,
+  stability: stability as Target<{ weight: number }>,
 };
 
 /** Looks up a built-in target; an unknown name lists the accepted ones (no silent fallback). */

@@ -36,6 +36,7 @@ export const operatingPoint: Target<z.infer<typeof schema>> = {
     return {
       value: tape.val(value),
       perType,
+      bands,
       inBand: Uint8Array.from(perType, (v, t) => (inBand(v, bands[t]) ? 1 : 0)),
       perTypeLoss: Float64Array.from(losses, (id) => tape.val(id)),
       dCentral: Float32Array.from(tape.gradient(value, first, data.central.length)),

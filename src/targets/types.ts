@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { NetworkTables } from '../connectome/tables.ts';
 import type { Params } from '../network/params.ts';
 import type { ParamGrads } from '../engine/grads/paramGradients.ts';
 
@@ -29,6 +30,8 @@ export interface TargetContext {
   params: Params;
   /** Parameters at the start of training (for priors). */
   initialParams: Params;
+  /** The network tables, for targets that linearise the network themselves (stability). */
+  tables?: NetworkTables;
 }
 
 export interface TargetEval {
@@ -38,6 +41,10 @@ export interface TargetEval {
   perType: Float64Array;
   /** 1 where the type's readout is inside its band (targets with bands). */
   inBand?: Uint8Array;
+  /** The band of each type's readout, where the target has one (for reports). */
+  bands?: [number, number][];
+  /** Target-specific scalars for logs and reports (e.g. stability's spectral radius and how its state was found). */
+  summary?: Record<string, number | string>;
   /** Per-type contribution to `value`, for reports. */
   perTypeLoss?: Float64Array;
   /** dvalue/dcentral, same layout as ProtocolData.central. */

@@ -25,6 +25,7 @@ export function targetContext(tables: NetworkTables, params: Params, initialPara
     pairTargets: Int32Array.from(tables.pairs, (p) => p.target),
     params,
     initialParams,
+    tables,
   };
 }
 

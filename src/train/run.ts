@@ -176,6 +176,8 @@ function keepMetricsBefore(path: string, iteration: number) {
   writeFileSync(path, lines.map((l) => l + '\n').join(''));
 }
 
+export type EvaluationJson = ReturnType<typeof evaluationJson>;
+
 /** Per target: value and per-type readouts with band membership, as JSON. */
 export function evaluationJson(r: ObjectiveResult, active: ActiveTarget[], tables: NetworkTables) {
   return {
@@ -193,7 +195,11 @@ export function evaluationJson(r: ObjectiveResult, active: ActiveTarget[], table
             per_type: Object.fromEntries(
               tables.cellTypes.map((t, i) => [
                 t,
-                { value: finite(e.perType[i]), in_band: e.inBand ? e.inBand[i] === 1 : null },
+                {
+                  value: finite(e.perType[i]),
+                  in_band: e.inBand ? e.inBand[i] === 1 : null,
+                  band: e.bands?.[i] ?? null,
+                },
               ]),
             ),
             in_band: e.inBand ? e.inBand.reduce((s, x) => s + x, 0) : null,
