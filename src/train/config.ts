@@ -33,11 +33,11 @@ const protocolsSchema = z
 
 /** The default target set and weights (docs/targets.md explains each). */
 export const DEFAULT_TARGETS: Record<string, Record<string, unknown>> = {
-  operatingPoint: { weight: 1 },
-  settling: { weight: 0.1 },
+  operatingPoint: { weight: 10 },
+  settling: { weight: 1 },
   scaleAlignment: { weight: 1 },
-  responsiveness: { weight: 2 },
-  coarseDynamics: { weight: 0.5 },
+  responsiveness: { weight: 20 },
+  coarseDynamics: { weight: 1 },
   energy: { weight: 0.02 },
   connectomePrior: { weight: 0.01 },
 };
@@ -55,9 +55,9 @@ export const runConfigSchema = z
         kind: z.enum(['adam', 'sgd']).default('adam'),
         lr: z
           .object({
-            bias: positive.default(0.02),
+            bias: positive.default(0.03),
             tauS: positive.default(0.05),
-            strength: positive.default(0.05),
+            strength: positive.default(0.1),
           })
           .strict()
           .prefault({}),
