@@ -3,7 +3,7 @@ import { cascadeRate, type CascadeSpec } from './closedForm.ts';
 import { linearRate } from './linear.ts';
 import { simulationRate } from './rate.ts';
 import { linearise, simulateRepeats, whiteStimulus, type SmallNetwork } from './testing/smallNetwork.ts';
-import { spectralStd, whitePsd } from './noiseUnits.ts';
+import { spectralStd, whitePsd } from '../../engine/noiseUnits.ts';
 
 // The DESIGN check: white stimulus (per-frame std 0.15) → stage 1 (+ input noise) → stage 2 (+ drive noise).
 const dt = 0.01;

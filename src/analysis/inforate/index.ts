@@ -9,11 +9,11 @@ export { cascadeRate } from './closedForm.ts';
 export type { CascadeSpec } from './closedForm.ts';
 export { linearRate, linearSpectra, DEFAULT_LINEAR_FREQS } from './linear.ts';
 export type { DiscreteLinearSystem, LinearOptions, LinearSpectra } from './linear.ts';
-export { perStepVariance, spectralStd, whitePsd } from './noiseUnits.ts';
+export { perStepVariance, spectralStd, whitePsd } from '../../engine/noiseUnits.ts';
 export {
   DEFAULT_INFORMATION_NOISE,
   DEFAULT_INPUT_NOISE_STD,
   DEFAULT_INTRINSIC_NOISE_STD,
   NOISE_CALIBRATION,
   inputNoiseForRate,
-} from './noiseDefaults.ts';
+} from '../../engine/noiseDefaults.ts';

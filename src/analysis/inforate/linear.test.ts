@@ -2,8 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { linearRate, linearSpectra, type DiscreteLinearSystem } from './linear.ts';
 import { simulationRate } from './rate.ts';
 import { linearise, simulateRepeats, whiteStimulus, type SmallNetwork } from './testing/smallNetwork.ts';
-import { DEFAULT_INFORMATION_NOISE } from './noiseDefaults.ts';
-import { whitePsd } from './noiseUnits.ts';
+import { DEFAULT_INFORMATION_NOISE } from '../../engine/noiseDefaults.ts';
+import { whitePsd } from '../../engine/noiseUnits.ts';
 
 /**
  * Photoreceptor R → L (inhibited by R, fed back from M) → M (excited by L and R), and Q (driven by R,

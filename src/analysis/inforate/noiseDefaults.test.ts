@@ -1,9 +1,13 @@
 import { describe, it, expect } from 'vitest';
-import { DEFAULT_INFORMATION_NOISE, NOISE_CALIBRATION, inputNoiseForRate } from './noiseDefaults.ts';
+import {
+  DEFAULT_INFORMATION_NOISE,
+  NOISE_CALIBRATION,
+  inputNoiseForRate,
+} from '../../engine/noiseDefaults.ts';
 import { linearRate } from './linear.ts';
 import { simulationRate } from './rate.ts';
 import { linearise, simulateRepeats, whiteStimulus, type SmallNetwork } from './testing/smallNetwork.ts';
-import { whitePsd } from './noiseUnits.ts';
+import { whitePsd } from '../../engine/noiseUnits.ts';
 
 /** Six photoreceptors (independent input noise) pooled by one cell with total gain G. */
 function pooling(G: number): SmallNetwork {

@@ -1,4 +1,4 @@
-import type { NoiseSpec } from '../../engine/types.ts';
+import type { NoiseSpec } from './types.ts';
 
 /**
  * Default noise levels for information rates; the reasoning is in docs/information-rate.md.
