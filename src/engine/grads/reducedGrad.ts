@@ -1,8 +1,7 @@
 import type { NetworkTables } from '../../connectome/tables.ts';
 import type { Params } from '../../network/params.ts';
-import { DivergenceError } from '../divergence.ts';
 import type { ReducedStructure } from '../reduced/structure.ts';
-import { reducedWeights, unitBiasAndRate } from '../reduced/weights.ts';
+import { divergence, reducedStepper } from '../reduced/simulate.ts';
 import type { CentralLoss } from './latticeGrad.ts';
 import { paramGradients, type ParamGrads } from './paramGradients.ts';
 
@@ -42,40 +41,21 @@ export function reducedValueAndGrad(input: ReducedGradInput, loss: CentralLoss):
       `Error in reducedValueAndGrad: luminance must have ${B * T} values, got ${luminance.length}`,
     );
   }
-  const weight = reducedWeights(s, params);
-  const { bias, rate } = unitBiasAndRate(s, params, dt);
-  const isInput = new Uint8Array(n);
-  for (const i of s.inputUnits) isInput[i] = 1;
+  const { weight, bias, rate, isInput, step } = reducedStepper(s, params, dt, bound);
   const { rowStart, entrySource } = s;
   const nEntries = entrySource.length;
 
   const states = new Float32Array(B * (T + 1) * n);
   const central = new Float32Array(B * T * nTypes);
-  const relu = new Float64Array(n);
   for (let b = 0; b < B; b++) {
     const base = b * (T + 1) * n;
     states.set(bias, base);
     for (let k = 0; k < T; k++) {
-      const cur = base + k * n;
-      const nxt = cur + n;
-      const x = luminance[b * T + k];
-      for (let i = 0; i < n; i++) relu[i] = states[cur + i] > 0 ? states[cur + i] : 0;
-      let ok = true;
-      for (let i = 0; i < n; i++) {
-        let sum = 0;
-        for (let e = rowStart[i]; e < rowStart[i + 1]; e++) sum += weight[e] * relu[entrySource[e]];
-        const v = states[cur + i];
-        const next = Math.fround(v + rate[i] * (bias[i] - v + Math.fround(sum) + (isInput[i] ? x : 0)));
-        states[nxt + i] = next;
-        if (!(next <= bound && next >= -bound)) ok = false;
+      const next = states.subarray(base + (k + 1) * n, base + (k + 2) * n);
+      if (!step(states.subarray(base + k * n, base + (k + 1) * n), next, luminance[b * T + k])) {
+        throw divergence(s, next, bound, k, dt);
       }
-      if (!ok) {
-        const types = new Set<string>();
-        for (let i = 0; i < n; i++)
-          if (!(Math.abs(states[nxt + i]) <= bound)) types.add(s.cellTypes[s.unitType[i]]);
-        throw new DivergenceError(k, (k + 1) * dt, [...types], bound);
-      }
-      for (let t = 0; t < nTypes; t++) central[(b * T + k) * nTypes + t] = states[nxt + s.centralUnit[t]];
+      for (let t = 0; t < nTypes; t++) central[(b * T + k) * nTypes + t] = next[s.centralUnit[t]];
     }
   }
 
@@ -86,6 +66,7 @@ export function reducedValueAndGrad(input: ReducedGradInput, loss: CentralLoss):
   const gradLuminance = new Float32Array(B * T);
   const lambda = new Float64Array(n);
   const c = new Float64Array(n);
+  const relu = new Float64Array(n);
   const back = new Float64Array(n);
   for (let b = 0; b < B; b++) {
     const base = b * (T + 1) * n;

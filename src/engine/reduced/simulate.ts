@@ -47,32 +47,16 @@ export function simulateReduced(input: ReducedSimulateInput): ReducedSimulateRes
     );
   }
 
-  const weight = reducedWeights(s, params);
-  const { bias, rate } = unitBiasAndRate(s, params, dt);
-  const isInput = new Uint8Array(n);
-  for (const i of s.inputUnits) isInput[i] = 1;
-  const { rowStart, entrySource } = s;
+  const stepper = reducedStepper(s, params, dt, bound);
   const central = new Float32Array(nSamples * nFrames * nTypes);
   const finalState = new Float32Array(nSamples * n);
   const state = new Float32Array(n);
-  const relu = new Float64Array(n);
 
   for (let b = 0; b < nSamples; b++) {
-    if (!init) state.set(bias);
+    if (!init) state.set(stepper.bias);
     else state.set(init.length === n ? init : init.subarray(b * n, (b + 1) * n));
     for (let k = 0; k < nFrames; k++) {
-      const x = luminance[b * nFrames + k];
-      for (let i = 0; i < n; i++) relu[i] = state[i] > 0 ? state[i] : 0;
-      let ok = true;
-      for (let i = 0; i < n; i++) {
-        let sum = 0;
-        for (let e = rowStart[i]; e < rowStart[i + 1]; e++) sum += weight[e] * relu[entrySource[e]];
-        const v = state[i];
-        const next = Math.fround(v + rate[i] * (bias[i] - v + Math.fround(sum) + (isInput[i] ? x : 0)));
-        state[i] = next;
-        if (!(next <= bound && next >= -bound)) ok = false;
-      }
-      if (!ok) throw divergence(s, state, bound, k, dt);
+      if (!stepper.step(state, state, luminance[b * nFrames + k])) throw divergence(s, state, bound, k, dt);
       for (let t = 0; t < nTypes; t++) central[(b * nFrames + k) * nTypes + t] = state[s.centralUnit[t]];
     }
     finalState.set(state, b * n);
@@ -80,7 +64,46 @@ export function simulateReduced(input: ReducedSimulateInput): ReducedSimulateRes
   return { central, finalState };
 }
 
-function divergence(
+export interface ReducedStepper {
+  weight: Float64Array;
+  bias: Float32Array;
+  rate: Float32Array;
+  isInput: Uint8Array;
+  /** One Euler step from `state` into `next` (may be the same array) with luminance x; false if a value left ±bound. */
+  step(state: Float32Array, next: Float32Array, x: number): boolean;
+}
+
+/** The reduced network's Euler step at dt, shared by the simulation and its adjoint. */
+export function reducedStepper(
+  s: ReducedStructure,
+  params: Params,
+  dt: number,
+  bound: number,
+): ReducedStepper {
+  const weight = reducedWeights(s, params);
+  const { bias, rate } = unitBiasAndRate(s, params, dt);
+  const n = s.nUnits;
+  const isInput = new Uint8Array(n);
+  for (const i of s.inputUnits) isInput[i] = 1;
+  const { rowStart, entrySource } = s;
+  const relu = new Float64Array(n);
+  const step = (state: Float32Array, next: Float32Array, x: number) => {
+    for (let i = 0; i < n; i++) relu[i] = state[i] > 0 ? state[i] : 0;
+    let ok = true;
+    for (let i = 0; i < n; i++) {
+      let sum = 0;
+      for (let e = rowStart[i]; e < rowStart[i + 1]; e++) sum += weight[e] * relu[entrySource[e]];
+      const v = state[i];
+      const value = Math.fround(v + rate[i] * (bias[i] - v + Math.fround(sum) + (isInput[i] ? x : 0)));
+      next[i] = value;
+      if (!(value <= bound && value >= -bound)) ok = false;
+    }
+    return ok;
+  };
+  return { weight, bias, rate, isInput, step };
+}
+
+export function divergence(
   s: ReducedStructure,
   state: Float32Array,
   bound: number,
