@@ -1,0 +1,31 @@
+import { loadNetwork, type LoadedNetwork } from '../../connectome/load.ts';
+import { referencePath } from '../../testing/reference.ts';
+import { loadReferenceParams } from '../../testing/referenceParams.ts';
+import { characterize } from './characterize.ts';
+import type { CharacterizeOptions } from './options.ts';
+import type { Characterization } from './types.ts';
+
+/**
+ * Test fixture: the flyvis network (all 65 cell types, flyvis's default parameters) on a lattice of
+ * extent 2 (19 columns), where every protocol runs in seconds; the tables are built once per test file.
+ */
+let network: Promise<LoadedNetwork> | undefined;
+export function smallNetwork(): Promise<LoadedNetwork> {
+  network ??= loadNetwork({ path: process.env.FLYAUX_CONNECTOME ?? referencePath('flyvis_data'), extent: 2 });
+  return network;
+}
+
+/** Every protocol on the small network, with 2 movies, speed-19 edges and one grating period and frequency. */
+export async function smallCharacterization(
+  options: Partial<CharacterizeOptions> = {},
+): Promise<Characterization> {
+  const { tables } = await smallNetwork();
+  return characterize(tables, loadReferenceParams('default'), {
+    stimuli: ['grey', 'flashes', 'edges', 'gratings', 'naturalistic', 'chirp', 'noise'],
+    quick: true,
+    nMovies: 2,
+    gratingPeriods: [4],
+    gratingFrequenciesHz: [2],
+    ...options,
+  });
+}
