@@ -1,10 +1,23 @@
 import type { NetworkTables } from '../connectome/tables.ts';
-import { validateParams, type Params } from '../network/params.ts';
-import { createEulerKernel, type EulerKernel } from './cpu/eulerKernel.ts';
-import { DivergenceError, divergedTypes } from './divergence.ts';
-import { noiseSource } from './noise.ts';
+import { cloneParams, validateParams, type Params } from '../network/params.ts';
+import { DivergenceError } from './divergence.ts';
+import { createKernelCache } from './kernelCache.ts';
+import { newParamsId, tablesId } from './parallel/ids.ts';
+import { threadsFor } from './parallel/pool.ts';
+import { simulateParallel } from './parallel/simulateParallel.ts';
+import { simulateBlock, type BlockJob } from './simulateBlock.ts';
 import type { SimulateInput, SimulateResult } from './types.ts';
-import { edgeWeights, kernelNetwork, nodeBiases } from './weights.ts';
+import { nodeBiases } from './weights.ts';
+
+export interface LatticeEngineOptions {
+  /**
+   * Threads for batches (nSamples ≥ 2): samples are split into fixed contiguous blocks, one per
+   * thread (this one and pool workers), and every sample's result is bit-identical to a
+   * one-thread run. Unset, batches below MIN_PARALLEL_EDGE_STEPS (parallel/pool.ts) stay here.
+   * @default min(2, os.availableParallelism())
+   */
+  threads?: number;
+}
 
 export interface SteadyStateOptions {
   /** Seconds of constant luminance; frames = int(tPre/dt) as in flyvis. @default 1 */
@@ -43,23 +56,20 @@ export function framesIn(seconds: number, dt: number): number {
   return Math.max(0, Math.trunc(seconds / dt + 1e-9));
 }
 
-export function createLatticeEngine(tables: NetworkTables, params: Params): LatticeEngine {
+export function createLatticeEngine(
+  tables: NetworkTables,
+  params: Params,
+  options: LatticeEngineOptions = {},
+): LatticeEngine {
   validateParams(tables, params);
-  const bias = nodeBiases(tables, params);
-  const edgeWeight = edgeWeights(tables, params);
+  threadsFor(options.threads, 0); // checks the option now rather than at the first batch
+  // Taken once: worker threads rebuild the kernels from this copy, so they match this thread's.
+  const fixed = cloneParams(params);
+  const bias = nodeBiases(tables, fixed);
   const nNodes = tables.nNodes;
   const nHex = tables.nHexals;
-  const nTypes = tables.cellTypes.length;
-  const nInputs = tables.inputTypes.length;
-  let cachedKernel: { key: string; kernel: EulerKernel } | undefined;
-  const kernelFor = (dt: number, nSamples: number, bound: number) => {
-    const key = `${dt}:${nSamples}:${bound}`;
-    if (cachedKernel?.key !== key) {
-      const net = { ...kernelNetwork(tables, params, dt), edgeWeight, bias };
-      cachedKernel = { key, kernel: createEulerKernel(net, nSamples, bound) };
-    }
-    return cachedKernel.kernel;
-  };
+  const kernels = createKernelCache(tables, fixed);
+  const identity = { tables, tablesId: tablesId(tables), params: fixed, paramsId: newParamsId() };
 
   const biasState = (nSamples = 1) => {
     const out = new Float32Array(nSamples * nNodes);
@@ -80,40 +90,28 @@ export function createLatticeEngine(tables: NetworkTables, params: Params): Latt
       () =>
         `stimulus must have nSamples × nFrames × nHexals = ${B} × ${T} × ${nHex} values, but has ${stimulus.length}`,
     );
-    const kernel = kernelFor(dt, B, bound);
-    const { states, drives } = kernel;
-    const init = initialStates(input.initialState, B);
-    states.forEach((s, b) => s.set(init.subarray(b * nNodes, (b + 1) * nNodes)));
     const recordNodes = recordedNodes(input.record);
-    const central = new Float32Array(B * T * nTypes);
-    const recorded = recordNodes ? new Float32Array(B * T * recordNodes.length) : undefined;
-    const addNoise = noiseSource(input.noise, dt, tables);
-    for (let f = 0; f < T; f++) {
-      for (let b = 0; b < B; b++) {
-        const drive = drives[b];
-        if (addNoise) drive.fill(0); // noise reaches every node; clear last step's
-        const frame = (b * T + f) * nHex;
-        for (let r = 0; r < nInputs; r++) {
-          for (let h = 0; h < nHex; h++) drive[tables.inputIndex[r * nHex + h]] = stimulus[frame + h];
-        }
-        if (addNoise) addNoise(drive);
-      }
-      if (!kernel.step()) {
-        const types = divergedTypes(states, tables.nodeType, tables.cellTypes, bound);
-        throw new DivergenceError(f, (f + 1) * dt, types, bound);
-      }
-      for (let b = 0; b < B; b++) {
-        const state = states[b];
-        const out = (b * T + f) * nTypes;
-        for (let t = 0; t < nTypes; t++) central[out + t] = state[tables.centralIndex[t]];
-        if (recordNodes && recorded) {
-          const o = (b * T + f) * recordNodes.length;
-          for (let j = 0; j < recordNodes.length; j++) recorded[o + j] = state[recordNodes[j]];
-        }
-      }
+    const job: BlockJob = {
+      stimulus,
+      nSamples: B,
+      nFrames: T,
+      dt,
+      initialState: initialStates(input.initialState, B),
+      recordNodes,
+      noise: input.noise,
+      firstSample: 0,
+      bound,
+    };
+    const kernelFor = kernels(dt, bound);
+    const threads = Math.min(B, threadsFor(options.threads, B * T * tables.edgeSource.length));
+    const { central, recorded, finalState, divergence } =
+      threads > 1
+        ? simulateParallel(identity, kernelFor, job, threads)
+        : simulateBlock(tables, kernelFor, job);
+    if (divergence) {
+      const types = divergence.typeIds.map((t) => tables.cellTypes[t]);
+      throw new DivergenceError(divergence.step, (divergence.step + 1) * dt, types, bound);
     }
-    const finalState = new Float32Array(B * nNodes);
-    states.forEach((s, b) => finalState.set(s, b * nNodes));
     return { central, recorded, recordedNodes: recordNodes, finalState };
   }
 

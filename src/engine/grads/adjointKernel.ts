@@ -1,3 +1,4 @@
+import { compileKernel, warmUp } from '../cpu/compileKernel.ts';
 import type { KernelNetwork } from '../cpu/eulerKernel.ts';
 
 /**
@@ -6,7 +7,8 @@ import type { KernelNetwork } from '../cpu/eulerKernel.ts';
  * dL/db per node (a ⊙ λ'), dL/da per node (λ' ⊙ (V' − V)/a, the step's drive recovered from the
  * states so no synaptic sum is stored), dL/dw per count group (Σ_e (a λ')[target]·relu(V)[source])
  * and replaces `lambda` with dL/dV = λ' − a ⊙ λ' + relu'(V) ⊙ Wᵀ(a ⊙ λ'). One pass over the edges,
- * like the forward step. `drive` receives a ⊙ λ' = dL/dx for the input gradient.
+ * like the forward step. `drive` receives a ⊙ λ' = dL/dx for the input gradient. Compiled per
+ * instance, like the forward kernel (see compileKernel).
  */
 export interface AdjointKernel {
   readonly before: Float32Array;
@@ -20,43 +22,71 @@ export interface AdjointKernel {
   step(): void;
 }
 
+type Factory = (
+  arrays: Omit<AdjointKernel, 'step'> & { relu: Float32Array; back: Float64Array },
+  net: KernelNetwork,
+  edgeGroup: Int32Array,
+) => { step: () => void; setSmall: (small: boolean) => void };
+
+function kernelSource(nNodes: number, nEdges: number): string {
+  return `
+const { before, after, lambda, drive, relu, back, gradGroup, gradBias, gradRate } = arrays;
+const { edgeSource, edgeTarget, edgeWeight, rate } = net;
+let nodeEnd = ${nNodes};
+let edgeEnd = ${nEdges};
+const step = () => {
+  const nodes = nodeEnd;
+  const edges = edgeEnd;
+  for (let i = 0; i < nodes; i++) {
+    const v = before[i];
+    relu[i] = v > 0 ? v : 0;
+    const a = rate[i];
+    const c = a * lambda[i];
+    drive[i] = c;
+    gradBias[i] += c;
+    gradRate[i] += (lambda[i] * (after[i] - v)) / a;
+    back[i] = 0;
+  }
+  for (let e = 0; e < edges; e++) {
+    const c = drive[edgeTarget[e]];
+    const s = edgeSource[e];
+    gradGroup[edgeGroup[e]] += c * relu[s];
+    back[s] += edgeWeight[e] * c;
+  }
+  for (let i = 0; i < nodes; i++) lambda[i] += before[i] > 0 ? back[i] - drive[i] : -drive[i];
+};
+const setSmall = (small) => {
+  nodeEnd = small ? Math.min(${nNodes}, 16) : ${nNodes};
+  edgeEnd = small ? Math.min(${nEdges}, 64) : ${nEdges};
+};
+return { step, setSmall };`;
+}
+
 export function createAdjointKernel(
   net: KernelNetwork,
   edgeGroup: Int32Array,
   nGroups: number,
 ): AdjointKernel {
-  const { edgeSource, edgeTarget, edgeWeight, rate } = net;
-  const nNodes = rate.length;
-  const nEdges = edgeWeight.length;
-  const before = new Float32Array(nNodes);
-  const after = new Float32Array(nNodes);
-  const lambda = new Float64Array(nNodes);
-  const drive = new Float64Array(nNodes);
-  const relu = new Float32Array(nNodes);
-  const back = new Float64Array(nNodes);
-  const gradGroup = new Float64Array(nGroups);
-  const gradBias = new Float64Array(nNodes);
-  const gradRate = new Float64Array(nNodes);
-
-  const step = () => {
-    for (let i = 0; i < nNodes; i++) {
-      const v = before[i];
-      relu[i] = v > 0 ? v : 0;
-      const a = rate[i];
-      const c = a * lambda[i];
-      drive[i] = c;
-      gradBias[i] += c;
-      gradRate[i] += (lambda[i] * (after[i] - v)) / a;
-      back[i] = 0;
-    }
-    for (let e = 0; e < nEdges; e++) {
-      const c = drive[edgeTarget[e]];
-      const s = edgeSource[e];
-      gradGroup[edgeGroup[e]] += c * relu[s];
-      back[s] += edgeWeight[e] * c;
-    }
-    for (let i = 0; i < nNodes; i++) lambda[i] += before[i] > 0 ? back[i] - drive[i] : -drive[i];
+  const nNodes = net.rate.length;
+  const arrays = {
+    before: new Float32Array(nNodes),
+    after: new Float32Array(nNodes),
+    lambda: new Float64Array(nNodes),
+    drive: new Float64Array(nNodes),
+    relu: new Float32Array(nNodes),
+    back: new Float64Array(nNodes),
+    gradGroup: new Float64Array(nGroups),
+    gradBias: new Float64Array(nNodes),
+    gradRate: new Float64Array(nNodes),
   };
-
-  return { before, after, lambda, drive, gradGroup, gradBias, gradRate, step };
+  const factory = compileKernel<Parameters<Factory>, ReturnType<Factory>>(
+    'adjoint',
+    ['arrays', 'net', 'edgeGroup'],
+    kernelSource(nNodes, net.edgeWeight.length),
+  );
+  const { step, setSmall } = factory(arrays, net, edgeGroup);
+  warmUp(step, setSmall);
+  for (const a of Object.values(arrays)) a.fill(0);
+  const { relu: _relu, back: _back, ...exposed } = arrays;
+  return { ...exposed, step };
 }

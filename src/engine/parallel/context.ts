@@ -1,0 +1,36 @@
+import type { NetworkTables } from '../../connectome/tables.ts';
+import type { Params } from '../../network/params.ts';
+import type { PoolWorker } from './pool.ts';
+import type { RunContext } from './protocol.ts';
+
+/** What a worker needs to rebuild an engine's kernels: the network and fixed parameters, by id. */
+export interface EngineIdentity {
+  tables: NetworkTables;
+  tablesId: number;
+  params: Params;
+  paramsId: number;
+}
+
+/** The context of a request to `worker`, with the tables only if it does not hold them yet. */
+export function runContext(worker: PoolWorker, engine: EngineIdentity): RunContext {
+  const context: RunContext = {
+    tablesId: engine.tablesId,
+    tables: worker.cache.tablesId === engine.tablesId ? undefined : engine.tables,
+    paramsId: engine.paramsId,
+    params: engine.params,
+  };
+  worker.cache.tablesId = engine.tablesId;
+  return context;
+}
+
+/** The arrays one after another in a new array (the array itself if there is one). */
+export function concatFloat32(arrays: Float32Array[]): Float32Array {
+  if (arrays.length === 1) return arrays[0];
+  const out = new Float32Array(arrays.reduce((n, a) => n + a.length, 0));
+  let offset = 0;
+  for (const a of arrays) {
+    out.set(a, offset);
+    offset += a.length;
+  }
+  return out;
+}
