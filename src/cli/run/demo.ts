@@ -1,5 +1,4 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { characterize, heldOutChecks, type Characterization } from '../../analysis/characterize/index.ts';
 import { formatSummaryCsv } from '../../analysis/summaryTable.ts';
@@ -28,7 +27,6 @@ async function quickCharacterization(
 ): Promise<Characterization> {
   const c = await characterize(args[0], args[1], {
     quick: true,
-    workers: Math.min(2, availableParallelism()),
     onProgress: (e) => e.phase === 'done' && say(`  ${label}: ${e.protocol} done`),
   });
   return c;
