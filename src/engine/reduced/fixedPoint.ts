@@ -2,9 +2,9 @@ import type { Params } from '../../network/params.ts';
 import { prng } from '../../util/random.ts';
 import { DivergenceError } from '../divergence.ts';
 import { findFixedPoint, fixedPointSystem, maxAbs } from './findFixedPoint.ts';
-import { eulerSpectrum } from './linearize.ts';
 import { reducedSteadyState } from './simulate.ts';
 import type { ReducedStructure } from './structure.ts';
+import { uniformStability } from './uniformStability.ts';
 
 export interface FixedPointOptions {
   /** Luminance on the photoreceptors. @default 0.5 (grey) */
@@ -108,7 +108,7 @@ export function solveFixedPoint(
   }
 
   const candidates = found.map((f) => {
-    const s = eulerSpectrum(structure, params, f.state, dt);
+    const s = uniformStability(structure, params, f.state, dt);
     return { ...f, spectralRadius: s.spectralRadius, abscissa: s.abscissa, stable: s.spectralRadius < 1 };
   });
   if (candidates.length === 0) return { status: 'not-found', bestResidual, candidates };

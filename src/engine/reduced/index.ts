@@ -30,6 +30,21 @@ export {
   type ReducedTransferOptions,
 } from './transfer.ts';
 export { eigenvalues, spectralRadius, type Spectrum } from './eigenvalues.ts';
+export { realEigenvalues, hessenbergEigenvalues } from './realEigenvalues.ts';
+export { realHessenberg } from './realHessenberg.ts';
+export { arnoldiEigenpair, type ArnoldiOptions, type RealOperator, type RitzPair } from './arnoldi.ts';
+export { dominantEigenpair, type DominantEigenpair, type ComplexVector } from './dominantEigenpair.ts';
+export { shiftedHessenbergLu, solveShiftedLu, hessenbergEigenvector } from './hessenbergLu.ts';
+export { reluGain, activeEulerOperator, denseEulerMap, type ActiveEulerOperator } from './eulerOperator.ts';
+export {
+  eulerDominantMode,
+  eulerRadiusVJP,
+  type EulerMode,
+  type EulerModeOptions,
+  type EulerModeGradient,
+} from './eulerRadius.ts';
+export { spectralRadiusGradient } from './radiusGradient.ts';
+export { uniformStability, type UniformStability } from './uniformStability.ts';
 export {
   complexMatrix,
   hessenberg,
