@@ -56,7 +56,9 @@ export const stability: Target<z.infer<typeof schema>> = {
   schema,
   evaluate(_data, options, { params, tables, cellTypes }) {
     if (!tables)
-      throw new Error('Error in stability: expected the network tables in the target context (context.tables), got none');
+      throw new Error(
+        'Error in stability: expected the network tables in the target context (context.tables), got none',
+      );
     let structure = structures.get(tables);
     if (!structure) structures.set(tables, (structure = buildReducedStructure(tables)));
     const { dt, margin, gainHalfWidth } = options;
@@ -68,11 +70,22 @@ export const stability: Target<z.infer<typeof schema>> = {
     const excess = (mode.radius - (1 - margin)) / margin;
     const value = excess > 0 ? excess * excess : 0;
     const nTypes = cellTypes.length;
-    const grads = { bias: new Float64Array(nTypes), tauS: new Float64Array(nTypes), strength: new Float64Array(params.strength.length) };
+    const grads = {
+      bias: new Float64Array(nTypes),
+      tauS: new Float64Array(nTypes),
+      strength: new Float64Array(params.strength.length),
+    };
     if (value > 0) {
-      const g = spectralRadiusGradient(structure, tables, params, mode, at.isFixedPoint ? at.state : undefined);
+      const g = spectralRadiusGradient(
+        structure,
+        tables,
+        params,
+        mode,
+        at.isFixedPoint ? at.state : undefined,
+      );
       const dValue = (2 * excess) / margin;
-      for (const key of ['bias', 'tauS', 'strength'] as const) g[key].forEach((x, i) => (grads[key][i] = dValue * x));
+      for (const key of ['bias', 'tauS', 'strength'] as const)
+        g[key].forEach((x, i) => (grads[key][i] = dValue * x));
     }
     const perType = new Float64Array(nTypes);
     mode.modeShare.forEach((s, u) => (perType[structure.unitType[u]] += s));
@@ -88,7 +101,10 @@ export const stability: Target<z.infer<typeof schema>> = {
 };
 
 /** k = 0, and with latticeModes the grid of `latticeSpectralRadius` without mirror points (ρ(−k) = ρ(k)). */
-function wavevectors(structure: ReducedStructure, { latticeModes, kGrid }: z.infer<typeof schema>): [number, number][] {
+function wavevectors(
+  structure: ReducedStructure,
+  { latticeModes, kGrid }: z.infer<typeof schema>,
+): [number, number][] {
   if (!latticeModes) return [[0, 0]];
   const [nu, nv] = kGrid;
   const [pu, pv] = structure.classPeriod;

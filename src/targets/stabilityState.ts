@@ -40,7 +40,9 @@ export function stabilityState(
       abscissa: chosen.abscissa,
     };
   }
-  const state = Float64Array.from(reducedSteadyState({ structure, params, tPre: fallbackS, dt, divergenceBound: 1e6 }));
+  const state = Float64Array.from(
+    reducedSteadyState({ structure, params, tPre: fallbackS, dt, divergenceBound: 1e6 }),
+  );
   const exact = uniformStability(structure, params, state, dt);
   return {
     state,
