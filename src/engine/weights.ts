@@ -23,7 +23,11 @@ export function nodeBiases(tables: NetworkTables, params: Params): Float32Array 
 /** Per-edge weights in the edge table's order. */
 export function edgeWeights(tables: NetworkTables, params: Params): Float32Array {
   const perGroup = groupWeights(tables, params);
-  return Float32Array.from(tables.edgeCountGroup, (g) => perGroup[g]);
+  const group = tables.edgeCountGroup;
+  // A plain loop: Float32Array.from with a callback took ~0.1–0.3 s for 1.5 M edges.
+  const out = new Float32Array(group.length);
+  for (let e = 0; e < group.length; e++) out[e] = perGroup[group[e]];
+  return out;
 }
 
 /** Everything one Euler step needs, at time step dt. */

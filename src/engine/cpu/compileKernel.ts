@@ -37,6 +37,16 @@ export function warmUp(step: () => unknown, setSize: (small: boolean) => void, c
   setSize(false);
 }
 
+/**
+ * `kernel` behind a Proxy, which V8 never inlines into its callers. Why: inlined into the loop
+ * that calls it (e.g. the frame loop of simulateBlock), a step loses the specialisation above
+ * and ran 3× slower (measured at extent 15: 5.5–7 vs 1.7–2.3 ns/edge); a call through the Proxy
+ * costs well under a microsecond, against milliseconds per step.
+ */
+export function notInlined<F extends (...args: never[]) => unknown>(kernel: F): F {
+  return new Proxy(kernel, {});
+}
+
 /** `f(b)` for b = 0 … n−1, one per line: the unrolled per-sample lanes of a kernel body. */
 export function lanes(n: number, f: (b: number) => string): string {
   return Array.from({ length: n }, (_, b) => f(b)).join('\n');

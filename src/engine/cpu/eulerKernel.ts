@@ -1,4 +1,4 @@
-import { compileKernel, lanes, warmUp } from './compileKernel.ts';
+import { compileKernel, lanes, notInlined, warmUp } from './compileKernel.ts';
 
 /**
  * Explicit Euler steps for a small batch of samples: V ← V + a ⊙ (−V + bias + W·relu(V) + drive).
@@ -36,18 +36,26 @@ export interface KernelNetwork {
 /** Largest batch one kernel unrolls; larger batches run as several kernels (8 was fastest measured). */
 export const MAX_KERNEL_SAMPLES = 8;
 
+interface KernelArrays {
+  state: Float32Array;
+  drive: Float32Array;
+  relu: Float32Array;
+  synaptic: Float32Array;
+}
+
 type Factory = (
-  state: Float32Array,
-  drive: Float32Array,
-  relu: Float32Array,
-  synaptic: Float32Array,
+  arrays: KernelArrays,
   net: KernelNetwork,
   bound: number,
 ) => { step: () => boolean; setSmall: (small: boolean) => void };
 
 function kernelSource(nNodes: number, nEdges: number, B: number): string {
+  // Everything the step reads is a const of the factory: V8 folds those into the code, also
+  // where it inlines the step into a caller (parameters are mutable and would not be folded).
   return `
+const { state, drive, relu, synaptic } = arrays;
 const { edgeSource, edgeTarget, edgeWeight, rate, bias } = net;
+const bound = boundValue;
 let nodeEnd = ${nNodes};
 let edgeEnd = ${nEdges};
 const step = () => {
@@ -102,13 +110,13 @@ export function createEulerKernel(net: KernelNetwork, nSamples: number, bound: n
   const synaptic = new Float32Array(n);
   const factory = compileKernel<Parameters<Factory>, ReturnType<Factory>>(
     `euler×${nSamples}`,
-    ['state', 'drive', 'relu', 'synaptic', 'net', 'bound'],
+    ['arrays', 'net', 'boundValue'],
     kernelSource(nNodes, net.edgeWeight.length, nSamples),
   );
-  const { step, setSmall } = factory(state, drive, relu, synaptic, net, bound);
+  const { step, setSmall } = factory({ state, drive, relu, synaptic }, net, bound);
   warmUp(step, setSmall);
   for (const a of [state, drive, relu, synaptic]) a.fill(0);
-  return { nSamples, state, drive, step };
+  return { nSamples, state, drive, step: notInlined(step) };
 }
 
 /** Copies sample b of an interleaved array (nNodes × nSamples) into `out` (nNodes). */

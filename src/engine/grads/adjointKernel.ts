@@ -1,4 +1,4 @@
-import { compileKernel, warmUp } from '../cpu/compileKernel.ts';
+import { compileKernel, notInlined, warmUp } from '../cpu/compileKernel.ts';
 import type { KernelNetwork } from '../cpu/eulerKernel.ts';
 
 /**
@@ -47,12 +47,23 @@ const step = () => {
     gradRate[i] += (lambda[i] * (after[i] - v)) / a;
     back[i] = 0;
   }
+  // Edges of a count group are contiguous: sum a group's terms in a register and store once
+  // per group (adding to gradGroup[g] edge by edge chains every edge on the previous store).
+  let group = edges > 0 ? edgeGroup[0] : 0;
+  let sum = 0;
   for (let e = 0; e < edges; e++) {
     const c = drive[edgeTarget[e]];
     const s = edgeSource[e];
-    gradGroup[edgeGroup[e]] += c * relu[s];
+    const g = edgeGroup[e];
+    if (g !== group) {
+      gradGroup[group] += sum;
+      sum = 0;
+      group = g;
+    }
+    sum += c * relu[s];
     back[s] += edgeWeight[e] * c;
   }
+  if (edges > 0) gradGroup[group] += sum;
   for (let i = 0; i < nodes; i++) lambda[i] += before[i] > 0 ? back[i] - drive[i] : -drive[i];
 };
 const setSmall = (small) => {
@@ -88,5 +99,5 @@ export function createAdjointKernel(
   warmUp(step, setSmall);
   for (const a of Object.values(arrays)) a.fill(0);
   const { relu: _relu, back: _back, ...exposed } = arrays;
-  return { ...exposed, step };
+  return { ...exposed, step: notInlined(step) };
 }

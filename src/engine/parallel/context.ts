@@ -1,5 +1,6 @@
 import type { NetworkTables } from '../../connectome/tables.ts';
 import type { Params } from '../../network/params.ts';
+import { networkKernels } from '../kernelRegistry.ts';
 import type { PoolWorker } from './pool.ts';
 import type { RunContext } from './protocol.ts';
 
@@ -15,7 +16,8 @@ export interface EngineIdentity {
 export function runContext(worker: PoolWorker, engine: EngineIdentity): RunContext {
   const context: RunContext = {
     tablesId: engine.tablesId,
-    tables: worker.cache.tablesId === engine.tablesId ? undefined : engine.tables,
+    tables:
+      worker.cache.tablesId === engine.tablesId ? undefined : networkKernels(engine.tables).sharedTables,
     paramsId: engine.paramsId,
     params: engine.params,
   };
