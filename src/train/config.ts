@@ -35,6 +35,7 @@ const protocolsSchema = z
 export const DEFAULT_TARGETS: Record<string, Record<string, unknown>> = {
   operatingPoint: { weight: 10 },
   settling: { weight: 1 },
+  stability: { weight: 1 },
   scaleAlignment: { weight: 1 },
   responsiveness: { weight: 20 },
   coarseDynamics: { weight: 1 },
