@@ -203,6 +203,7 @@ export function evaluationJson(r: ObjectiveResult, active: ActiveTarget[], table
               ]),
             ),
             in_band: e.inBand ? e.inBand.reduce((s, x) => s + x, 0) : null,
+            ...(e.summary ? { summary: e.summary } : {}),
           },
         ];
       }),
