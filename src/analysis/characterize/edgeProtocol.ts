@@ -18,8 +18,8 @@ const EXAMPLE_ANGLE = 60;
 
 /**
  * flyvis's moving edges (MODEL_SPEC §4.3; 12 directions × ON/OFF × the chosen speeds) at edgeDt after
- * a tGreyS grey steady state; peak responses in flyvis's window, DSI and PD (§5.3). Rendered one
- * direction at a time (the whole set at 6 speeds is 0.45 GB) while the previous one is simulated.
+ * a tGreyS grey steady state; peak responses in flyvis's window, DSI and PD (§5.3). Rendered and
+ * simulated one direction at a time: the whole stimulus set at 6 speeds is 0.45 GB.
  */
 export async function edgeProtocol(ctx: ProtocolContext): Promise<ProtocolOutput<EdgeResult>> {
   const { options, tables, nTypes } = ctx;
@@ -39,7 +39,6 @@ export async function edgeProtocol(ctx: ProtocolContext): Promise<ProtocolOutput
   const samples: SampleArgs[] = [];
   let example: ExampleFrame | undefined;
   let time: Float64Array | undefined;
-  let previous: Promise<void> | undefined;
   let firstSteps: number | undefined;
   for (const [a, angle] of angles.entries()) {
     const set = build(angle);
@@ -51,14 +50,8 @@ export async function edgeProtocol(ctx: ProtocolContext): Promise<ProtocolOutput
     const steps = plannedSteps(set);
     firstSteps ??= steps;
     ctx.onPlanned?.(a === 0 ? steps * angles.length : steps - firstSteps);
-    const simulated = simulateSet(ctx, set, greyFrames, false).then((central) => {
-      parts[a] = central;
-    });
-    // Keep at most two directions' stimuli alive: wait for the one before this.
-    if (previous) await previous;
-    previous = simulated;
+    parts[a] = await simulateSet(ctx, set, greyFrames, false);
   }
-  await previous;
   const nFrames = time!.length;
   const central = new Float32Array(samples.length * nFrames * nTypes);
   let offset = 0;

@@ -37,10 +37,10 @@ export async function flashProtocol(ctx: ProtocolContext): Promise<ProtocolOutpu
   const fri = flashResponseIndex(flashSet, FRI_RADIUS);
   const kinetics = flashKinetics(flashSet, -1);
   const onsetFrame = Math.round(set.tPre / dt);
-  // One ON and one OFF example: the full-field ON flash and the radius-6 OFF flash.
+  // One ON and one OFF example that show on a white page: the radius-6 ON flash and the full-field OFF flash.
   const examples = set.samples
     .map((s, i) => ({ s, i }))
-    .filter(({ s }) => (s.intensity === 1) === (s.radius === -1))
+    .filter(({ s }) => (s.intensity === 1) === (s.radius !== -1))
     .map(({ s, i }) => ({
       label: `${s.intensity === 1 ? 'ON' : 'OFF'} flash, ${s.radius === -1 ? 'full field' : `radius ${s.radius}`}`,
       values: sampleFrames(set, i).slice(onsetFrame * set.nHexals, (onsetFrame + 1) * set.nHexals),

@@ -1,4 +1,5 @@
 import { loadNetwork, type LoadedNetwork } from '../../connectome/load.ts';
+import type { Params } from '../../network/params.ts';
 import { referencePath } from '../../testing/reference.ts';
 import { loadReferenceParams } from '../../testing/referenceParams.ts';
 import { characterize } from './characterize.ts';
@@ -18,9 +19,10 @@ export function smallNetwork(): Promise<LoadedNetwork> {
 /** Every protocol on the small network, with 2 movies, speed-19 edges and one grating period and frequency. */
 export async function smallCharacterization(
   options: Partial<CharacterizeOptions> = {},
+  params: Params = loadReferenceParams('default'),
 ): Promise<Characterization> {
   const { tables } = await smallNetwork();
-  return characterize(tables, loadReferenceParams('default'), {
+  return characterize(tables, params, {
     stimuli: ['grey', 'flashes', 'edges', 'gratings', 'naturalistic', 'chirp', 'noise'],
     quick: true,
     nMovies: 2,
