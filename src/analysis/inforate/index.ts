@@ -17,3 +17,10 @@ export {
   NOISE_CALIBRATION,
   inputNoiseForRate,
 } from '../../engine/noiseDefaults.ts';
+export { networkLinearRates, NETWORK_LINEAR_DEFAULTS } from './networkLinear.ts';
+export type { NetworkLinearOptions, NetworkLinearRates } from './networkLinear.ts';
+export { networkSimulationRates, NETWORK_SIMULATION_DEFAULTS } from './networkSimulation.ts';
+export type { NetworkSimulationOptions, NetworkSimulationRates } from './networkSimulation.ts';
+export { informationRates, INFORMATION_RATES_DEFAULTS, ESTIMATORS } from './informationRates.ts';
+export type { Estimator, InformationRates, InformationRatesOptions } from './informationRates.ts';
+export { formatInforateCsv, inforateSpectra, rateSpectraArray, INFORATE_COLUMNS } from './inforateTables.ts';

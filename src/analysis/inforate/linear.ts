@@ -1,4 +1,5 @@
-import { complexMatrix, hessenberg, solveShiftedHessenberg } from '../../engine/reduced/hessenberg.ts';
+import { complexMatrix, hessenberg } from '../../engine/reduced/hessenberg.ts';
+import { shiftedHessenbergLu, solveShiftedLu } from '../../engine/reduced/hessenbergLu.ts';
 import { rateSpectrum, type RateSpectrum } from './spectralRate.ts';
 
 /**
@@ -10,7 +11,8 @@ import { rateSpectrum, type RateSpectrum } from './spectralRate.ts';
  *   S_t(f) = |C_t (zI − A)⁻¹ b_s|²·S_stim(f),   N_t(f) = Σ_s |C_t (zI − A)⁻¹ B_n[:, s]|²·2σ_s²
  * (2σ_s² is the one-sided PSD of a drive with per-step variance σ_s²/dt). Each output's row
  * C_t (zI − A)⁻¹ is wᵀ with w = (zI − Aᵀ)⁻¹·c_t; with Aᵀ = Q·H·Q* (Hessenberg, once) that is
- * w = Q·(zI − H)⁻¹·Q*·c_t, an O(n²) solve per frequency, and wᵀ·b = yᵀ·(Qᵀ·b).
+ * w = Q·(zI − H)⁻¹·Q*·c_t: one O(n²) factorisation of H − zI per frequency serves every output
+ * (an O(n²) solve each), and wᵀ·b = yᵀ·(Qᵀ·b).
  */
 export interface DiscreteLinearSystem {
   nStates: number;
@@ -80,15 +82,15 @@ export function linearSpectra(sys: DiscreteLinearSystem, options: LinearOptions)
   const noise = Array.from({ length: nOut }, () => new Float64Array(m));
   const { q, h } = hessenberg(transposed(sys), true);
   const Q = q!;
-  // Frequency-independent parts: Q*·c_t per output, Qᵀ·b_s and Qᵀ·B_n.
+  // Frequency-independent parts: −Q*·c_t per output (the factors are of H − zI), Qᵀ·b_s and Qᵀ·B_n.
   const rhs = Array.from({ length: nOut }, (_, t) => {
     const re = new Float64Array(n);
     const im = new Float64Array(n);
     for (let k = 0; k < n; k++) {
       for (let i = 0; i < n; i++) {
         const c = sys.C[t * n + i];
-        re[k] += Q.re[i * n + k] * c;
-        im[k] -= Q.im[i * n + k] * c;
+        re[k] -= Q.re[i * n + k] * c;
+        im[k] += Q.im[i * n + k] * c;
       }
     }
     return { re, im };
@@ -99,8 +101,9 @@ export function linearSpectra(sys: DiscreteLinearSystem, options: LinearOptions)
   for (let j = 0; j < m; j++) {
     const theta = 2 * Math.PI * freqs[j] * dt;
     const sStim = psdAt(freqs[j]);
+    const lu = shiftedHessenbergLu(n, h.re, h.im, Math.cos(theta), Math.sin(theta));
     for (let t = 0; t < nOut; t++) {
-      const [yr, yi] = solveShiftedHessenberg(h, Math.cos(theta), Math.sin(theta), rhs[t].re, rhs[t].im);
+      const [yr, yi] = solveShiftedLu(lu, rhs[t].re, rhs[t].im, false);
       gain[t][j] = powerOf(yr, yi, stimulus, 0, 1);
       signal[t][j] = gain[t][j] * sStim;
       let total = 0;
