@@ -1,6 +1,7 @@
 import { coarseDynamics } from './coarseDynamics.ts';
 import { connectomePrior } from './connectomePrior.ts';
 import { energy } from './energy.ts';
+import { informationRate } from './informationRate.ts';
 import { operatingPoint } from './operatingPoint.ts';
 import { responsiveness } from './responsiveness.ts';
 import { scaleAlignment } from './scaleAlignment.ts';
@@ -18,6 +19,7 @@ export const TARGETS: Record<string, Target<{ weight: number }>> = {
   energy: energy as Target<{ weight: number }>,
   connectomePrior: connectomePrior as Target<{ weight: number }>,
   stability: stability as Target<{ weight: number }>,
+  informationRate: informationRate as Target<{ weight: number }>,
 };
 
 /** Looks up a built-in target; an unknown name lists the accepted ones (no silent fallback). */
