@@ -9,11 +9,13 @@ const { tables } = await loadNetwork({ path: referencePath('flyvis_data'), exten
 const params = initParams(tables);
 
 describe('informationRates', () => {
-  it('agrees between the estimators on the default network (extent 3, std 0.15, 8 × 2048 frames): within 6 % above 10 bit/s, 2 bit/s below', () => {
+  // Scatter of the simulation estimator, measured over 3 seeds at 8 × 4096 frames: SD ≈ 2 % per type above
+  // 10 bit/s (max 4.5 %), mean over those types within ±1 %, types below 10 bit/s within 1.1 bit/s.
+  it('agrees between the estimators on the default network (extent 3, std 0.15, 8 × 4096 frames): within 8 % above 10 bit/s, 2 bit/s below', () => {
     const result = informationRates(tables, params, {
       estimator: 'both',
       linear: { fixedPoint: { randomStarts: 0 } },
-      simulation: { nFrames: 2048 },
+      simulation: { nFrames: 4096 },
     });
     const { linear, simulation } = result;
     if (linear?.status !== 'stable' || !simulation) throw new Error('expected both estimators to give rates');
@@ -23,7 +25,7 @@ describe('informationRates', () => {
       const sim = simulation.perType[t].rate;
       expect(simulation.perType[t].fMax).toBeCloseTo(linear.perType[t].fMax, 12);
       if (lin > 10) {
-        expect(Math.abs(sim / lin - 1)).toBeLessThan(0.06);
+        expect(Math.abs(sim / lin - 1)).toBeLessThan(0.08);
         high.push(sim / lin - 1);
       } else expect(Math.abs(sim - lin)).toBeLessThan(2);
     });

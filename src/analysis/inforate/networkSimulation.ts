@@ -37,7 +37,7 @@ export interface NetworkSimulationOptions {
   noise: Required<Omit<NoiseSpec, 'seed'>>;
   /** Seeds the stimulus and, through one stream, every repeat's noise. @default 0 */
   seed: number;
-  /** Called after each repeat. */
+  /** Called after each batch of repeats with the number done. */
   onRepeat?: (done: number, total: number) => void;
 }
 
@@ -115,22 +115,30 @@ export function networkSimulationRates(
   const nTypes = tables.cellTypes.length;
   const T = o.nFrames;
   const traces = Array.from({ length: nTypes }, () => new Float64Array(o.nRepeats * T));
+  // Repeats run in pairs: the engine puts a pair's samples on two threads, and every sample has its
+  // own noise stream (the batch's seed, drawn from one stream per run, and its index in the batch).
   const seeds = prng(o.seed + 1);
-  for (let r = 0; r < o.nRepeats; r++) {
+  const pair = Math.min(2, o.nRepeats);
+  const batch = new Float32Array(pair * stimulus.length);
+  for (let b = 0; b < pair; b++) batch.set(stimulus, b * stimulus.length);
+  for (let r = 0; r < o.nRepeats; r += pair) {
+    const nSamples = Math.min(pair, o.nRepeats - r);
     const noise = { ...o.noise, seed: Math.floor(seeds.uniform() * 2 ** 32) };
     const { central } = engine.simulate({
-      stimulus,
-      nSamples: 1,
+      stimulus: batch.subarray(0, nSamples * stimulus.length),
+      nSamples,
       nFrames: total,
       dt: o.dt,
       initialState: grey,
       noise,
     });
-    for (let k = 0; k < T; k++) {
-      const row = (o.burnInFrames + k) * nTypes;
-      for (let t = 0; t < nTypes; t++) traces[t][r * T + k] = central[row + t];
+    for (let b = 0; b < nSamples; b++) {
+      for (let k = 0; k < T; k++) {
+        const row = (b * total + o.burnInFrames + k) * nTypes;
+        for (let t = 0; t < nTypes; t++) traces[t][(r + b) * T + k] = central[row + t];
+      }
     }
-    o.onRepeat?.(r + 1, o.nRepeats);
+    o.onRepeat?.(r + nSamples, o.nRepeats);
   }
   const rateOptions = { dt: o.dt, nRepeats: o.nRepeats, segmentLength: o.segmentLength };
   return { perType: traces.map((x) => simulationRate(x, rateOptions)), options: o };
