@@ -4,9 +4,9 @@
  * Why: V8 specialises a closure's optimised code on the values it captures (here the typed arrays
  * of one network) only while its function literal has produced a single closure. The second
  * closure from the same literal turns that off, and a scatter over 1.5 M edges then runs ~4–5×
- * slower (measured: 2.2 → 10 ns/edge; arrays as plain arguments: ~7 ns/edge). The engine builds
- * a kernel per network, time step and batch, so a literal in a file would only be fast once per
- * process. A unique comment defeats V8's source cache, so each call yields a fresh literal.
+ * slower (measured: 2.2 → 10 ns/edge; arrays as plain arguments: ~7 ns/edge). The engine needs
+ * a kernel per network and batch size, so a literal in a file would only be fast for the first.
+ * A unique comment defeats V8's source cache, so each call yields a fresh literal.
  *
  * Only numbers and fixed identifiers go into the source; arrays enter as arguments.
  */

@@ -6,11 +6,13 @@ import { compileKernel, lanes, notInlined, warmUp } from './compileKernel.ts';
  * The synaptic sum is a flat scatter over the edges in flyvis's order (pair, offset, source id),
  * in which consecutive edges touch consecutive sources and targets: measured here, this flat loop
  * beats a target-sorted gather and run-length loops (V8 pays per inner-loop entry), and it keeps
- * flyvis's float32 summation order per target. Samples are interleaved (node-major, sample-minor)
- * and unrolled, so each edge's indices and weight are read once for the whole batch (measured at
- * extent 15: 4 samples cost 0.85×, 8 samples 0.75× of 1 sample per edge and sample). Every sample
- * does exactly the float32 operations it would do alone, so results do not depend on the batch.
- * ReLU is a separate pass; the kernel is compiled per instance (see compileKernel).
+ * flyvis's float32 summation order per target (a loop per count group, with one weight per
+ * group, ran 2.7× slower). Samples are interleaved (node-major, sample-minor) and unrolled, so
+ * each edge's indices and weight are read once for the whole batch: at extent 15 a sample in a
+ * batch of 4 costs 0.7–0.8× of a sample alone (docs/benchmarks.md). Every sample does exactly
+ * the float32 operations it would do alone, so results do not depend on the batch.
+ * ReLU is a separate pass. Each kernel is compiled on its own (compileKernel), once per network
+ * and batch size (kernelRegistry).
  */
 export interface EulerKernel {
   readonly nSamples: number;

@@ -7,8 +7,8 @@ import type { KernelNetwork } from '../cpu/eulerKernel.ts';
  * dL/db per node (a ⊙ λ'), dL/da per node (λ' ⊙ (V' − V)/a, the step's drive recovered from the
  * states so no synaptic sum is stored), dL/dw per count group (Σ_e (a λ')[target]·relu(V)[source])
  * and replaces `lambda` with dL/dV = λ' − a ⊙ λ' + relu'(V) ⊙ Wᵀ(a ⊙ λ'). One pass over the edges,
- * like the forward step. `drive` receives a ⊙ λ' = dL/dx for the input gradient. Compiled per
- * instance, like the forward kernel (see compileKernel).
+ * like the forward step. `drive` receives a ⊙ λ' = dL/dx for the input gradient. Compiled on
+ * its own like the forward kernel (compileKernel), once per network (kernelRegistry).
  */
 export interface AdjointKernel {
   readonly before: Float32Array;

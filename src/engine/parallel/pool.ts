@@ -32,8 +32,20 @@ interface Slot extends PoolWorker {
 /** Work (samples × frames × edges) below which a batch is not worth sending to workers by default. */
 export const MIN_PARALLEL_EDGE_STEPS = 2e7;
 
-/** Threads used by default: both cores of a 2-core machine, never more than 2. */
-export function defaultThreads(): number {
+/**
+ * Threads used by default: $FLYAUX_THREADS if set (e.g. 1 on a machine whose other core is busy:
+ * a second thread then only adds CPU time, see docs/benchmarks.md), else both cores of a 2-core
+ * machine, never more than 2.
+ */
+export function defaultThreads(env: Record<string, string | undefined> = process.env): number {
+  const fromEnv = env.FLYAUX_THREADS;
+  if (fromEnv !== undefined && fromEnv !== '') {
+    const n = Number(fromEnv);
+    if (!(Number.isInteger(n) && n >= 1)) {
+      throw new Error(`Error in FLYAUX_THREADS: expected a positive integer, got '${fromEnv}'`);
+    }
+    return n;
+  }
   return Math.min(2, availableParallelism());
 }
 
@@ -41,8 +53,12 @@ export function defaultThreads(): number {
  * Threads for `work` edge-steps: the caller's choice if given (a positive integer), else
  * defaultThreads() for work worth a worker's overhead and 1 below MIN_PARALLEL_EDGE_STEPS.
  */
-export function threadsFor(requested: number | undefined, work: number): number {
-  if (requested === undefined) return work >= MIN_PARALLEL_EDGE_STEPS ? defaultThreads() : 1;
+export function threadsFor(
+  requested: number | undefined,
+  work: number,
+  env: Record<string, string | undefined> = process.env,
+): number {
+  if (requested === undefined) return work >= MIN_PARALLEL_EDGE_STEPS ? defaultThreads(env) : 1;
   if (!(Number.isInteger(requested) && requested >= 1)) {
     throw new Error(`Error in threads: expected a positive integer, got ${requested}`);
   }
