@@ -36,3 +36,19 @@ export function concatFloat32(arrays: Float32Array[]): Float32Array {
   }
   return out;
 }
+
+/**
+ * Runs this thread's share, then reads one reply per posted request (undefined where nothing was
+ * posted), also when this thread's share throws, so no reply is left on a port for a later call.
+ */
+export function withReplies<T, R>(here: () => T, receive: (() => R | undefined)[]): [T, (R | undefined)[]] {
+  const drain = () => receive.map((r) => r());
+  let result: T;
+  try {
+    result = here();
+  } catch (e) {
+    drain();
+    throw e;
+  }
+  return [result, drain()];
+}

@@ -2,7 +2,7 @@ import type { GradBackward, GradBlockJob, GradForward, GradSession } from '../gr
 import { createGradBlock } from '../grads/gradBlock.ts';
 import { sampleBlocks, type SampleBlock } from './blocks.ts';
 import { poolWorkers } from './pool.ts';
-import { concatFloat32, runContext, type EngineIdentity } from './context.ts';
+import { concatFloat32, runContext, withReplies, type EngineIdentity } from './context.ts';
 import type { WorkerReply } from './protocol.ts';
 
 /**
@@ -39,8 +39,10 @@ export function gradParallel(engine: EngineIdentity, job: GradBlockJob, threads:
         [stimulus.buffer, ...(initialState ? [initialState.buffer] : [])],
       );
     });
-    const here = local[0]!.forward();
-    const replies = jobs.map((_, i) => (local[i] ? undefined : workers[i - 1].receive()));
+    const [here, replies] = withReplies(
+      () => local[0]!.forward(),
+      jobs.map((_, i) => () => (local[i] ? undefined : workers[i - 1].receive())),
+    );
     const parts = jobs.map((j, i) => {
       if (i === 0) return here;
       const reply = remote(i, replies[i], 'gradForward');
@@ -60,8 +62,10 @@ export function gradParallel(engine: EngineIdentity, job: GradBlockJob, threads:
       const part = slice(block);
       workers[i - 1].post({ kind: 'gradBackward', dCentral: part }, [part.buffer]);
     });
-    const here = local[0]!.backward(slice(blocks[0]));
-    const replies = blocks.map((_, i) => (local[i] ? undefined : workers[i - 1].receive()));
+    const [here, replies] = withReplies(
+      () => local[0]!.backward(slice(blocks[0])),
+      blocks.map((_, i) => () => (local[i] ? undefined : workers[i - 1].receive())),
+    );
     const parts = blocks.map((block, i) => {
       if (i === 0) return here;
       const reply = remote(i, replies[i], 'gradBackward');

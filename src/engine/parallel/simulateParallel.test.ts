@@ -53,6 +53,15 @@ describe('simulate on worker threads', () => {
     expect(child.status).toBe(0);
   });
 
+  it('after a failed parallel call, the next one gets its own results (no reply is left behind)', () => {
+    const engine = createLatticeEngine(tables, params, { threads: 2 });
+    const bad = { ...input, record: undefined, noise: { intrinsicStd: -1 } };
+    expect(() => engine.simulate(bad)).toThrow('Error in noise: levels must be ≥ 0');
+    const good = { ...input, record: undefined };
+    const one = createLatticeEngine(tables, params, { threads: 1 }).simulate(good);
+    expect(bitEqual(engine.simulate(good).central, one.central)).toBe(true);
+  });
+
   it('reuses its workers across engines and calls', () => {
     const [first] = poolWorkers(1);
     createLatticeEngine(tables, params, { threads: 2 }).simulate(input);

@@ -1,7 +1,7 @@
 import { earlier, simulateBlock, type BlockJob, type BlockResult, type KernelFor } from '../simulateBlock.ts';
 import { sampleBlocks, type SampleBlock } from './blocks.ts';
 import { poolWorkers, type PoolWorker } from './pool.ts';
-import { concatFloat32, runContext, type EngineIdentity } from './context.ts';
+import { concatFloat32, runContext, withReplies, type EngineIdentity } from './context.ts';
 
 /**
  * Runs `job` (all samples) on up to `threads` threads: sample blocks go to pool workers, the
@@ -21,9 +21,11 @@ export function simulateParallel(
     .slice(1)
     .map((block, i) => (workers[i] ? post(workers[i], engine, job, block) : undefined));
   const here = (block: SampleBlock) => simulateBlock(tables, kernelFor, blockJob(job, block));
-  const first = here(blocks[0]);
   // Every reply is read before anything is thrown, so no stale reply is left on a port.
-  const replies = posted.map((worker) => worker?.receive());
+  const [first, replies] = withReplies(
+    () => here(blocks[0]),
+    posted.map((worker) => () => worker?.receive()),
+  );
   const results = replies.map((reply, i) => {
     if (reply?.kind === 'error')
       throw new Error(`Error in engine worker ${posted[i]!.index}: ${reply.message}`);
