@@ -33,7 +33,7 @@ export interface NetworkSpectraOptions {
   tol?: number;
   /** @default 4096 */
   maxLags?: number;
-  /** Readout rows stepped together (memory ∝ chunk · lags). @default 65 */
+  /** Readout rows stepped together (memory ∝ chunk · lags). @default all types */
   chunk?: number;
 }
 
