@@ -9,7 +9,8 @@ import { smallCharacterization } from '../analysis/characterize/smallNetwork.fix
 import { cloneParams } from '../network/params.ts';
 import { loadReferenceParams } from '../testing/referenceParams.ts';
 import { characterizeComparisonReport } from './characterizeComparison.ts';
-import { characterizeKeyFigureSvg, characterizeReport } from './characterizeReport.ts';
+import { characterizeKeyFigureSvg } from './characterizeKeyFigure.ts';
+import { characterizeReport } from './characterizeReport.ts';
 import { renderReport, writeReport } from './html.ts';
 import { svgToPng } from './vegaSvg.ts';
 

@@ -1,11 +1,8 @@
 import { heldOutChecks, type Characterization, type HeldOutChecks } from '../analysis/characterize/index.ts';
-import { MOTION_TUNING } from '../analysis/groundtruth.ts';
 import { SUMMARY_COLUMNS, type SummaryRow, type SummaryValue } from '../analysis/summaryTable.ts';
-import { edgeTuningRows, greyPanelData } from './characterizeData.ts';
 import { edgeSection, flashSection, greySection, otherSections } from './characterizeSections.ts';
-import { combineSvgs } from './combineSvgs.ts';
 import { figure, type ReportInput, type ReportMeta, type ReportSection } from './html.ts';
-import { greySteadyStatePanel, polarTuningPanel, stimulusFramesPanel, tablePanel } from './panels/index.ts';
+import { tablePanel } from './panels/index.ts';
 
 /** Three decimals, or three significant digits for small values (an untrained network's DSIs are ~1e-5). */
 const fixed = (x: number) =>
@@ -116,17 +113,4 @@ export function characterizeReport(
   if (c.edges) sections.push(edgeSection(c));
   sections.push(...otherSections(c));
   return { title, subtitle: 'Responses of every cell type’s central column', sections, meta };
-}
-
-/** The README picture: grey steady states and T4/T5 tuning (and stimulus frames where run) as one SVG. */
-export async function characterizeKeyFigureSvg(c: Characterization): Promise<string> {
-  const parts: Promise<string>[] = [];
-  if (c.examples.length > 0) parts.push(stimulusFramesPanel.render({ frames: c.examples, columns: 5 }));
-  if (c.grey) parts.push(greySteadyStatePanel.render(greyPanelData(c)));
-  if (c.edges) parts.push(polarTuningPanel.render({ rows: edgeTuningRows(c, MOTION_TUNING.slice().sort()) }));
-  if (parts.length === 0)
-    throw new Error(
-      'Error in characterizeKeyFigureSvg: expected grey, edges or stimulus frames, but none were run',
-    );
-  return combineSvgs(await Promise.all(parts));
 }

@@ -1,12 +1,33 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLatticeEngine } from '../../engine/lattice.ts';
 import { cloneParams } from '../../network/params.ts';
 import { flashes } from '../../stimuli/flashes.ts';
+import { loadSintelNaturalistic } from '../../stimuli/sintelNaturalistic.ts';
 import { loadReferenceParams } from '../../testing/referenceParams.ts';
 import { SUMMARY_COLUMNS } from '../summaryTable.ts';
 import { characterize } from './characterize.ts';
 import { smallCharacterization, smallNetwork } from './smallNetwork.fixture.ts';
 import type { Characterization } from './types.ts';
+
+/** A Sintel folder with one scene of 20 smooth 436 × 1024 images (the fewest that make one chunk). */
+function fakeSintel(): string {
+  const root = mkdtempSync(join(tmpdir(), 'flyaux-characterize-sintel-'));
+  const dir = join(root, 'training', 'final', 'alley_1');
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < 20; i++) {
+    const png = new PNG({ width: 1024, height: 436 });
+    for (let p = 0; p < 1024 * 436; p++) {
+      const [row, col] = [Math.floor(p / 1024), p % 1024];
+      png.data.set([(col * 7 + i * 11) % 256, (row * 3) % 256, (row + col + i * 5) % 256, 255], 4 * p);
+    }
+    writeFileSync(join(dir, `frame_${String(i + 1).padStart(4, '0')}.png`), PNG.sync.write(png));
+  }
+  return root;
+}
 
 // The flyvis network on a lattice of extent 2: every protocol, in seconds.
 let c: Characterization;
@@ -51,7 +72,7 @@ describe('characterize', () => {
     expect(c.responses.gratings!.shape).toEqual([12, 300, 65]);
     for (const r of Object.values(c.responses)) expect(r.coords.cell_type).toEqual(c.cellTypes);
     expect((c.responses.edges!.attrs.samples as unknown[]).length).toBe(24);
-    expect(c.examples.map((e) => e.label)).toContain('ON edge, 60°, 19 col/s');
+    expect(c.examples.map((e) => e.label)).toContain('OFF edge, 60°, 19 col/s');
   });
 
   it('equals simulating each flash from the grey steady state on its own', async () => {
@@ -93,6 +114,37 @@ describe('characterize', () => {
     expect(run.rows[0].grey_steady_state).toBe('diverged');
     expect(run.rows[0].natural_std).toBe('diverged');
     expect(events).toEqual(['grey start', 'grey done', 'naturalistic start', 'naturalistic done']);
+  });
+
+  it("runs flyvis's Sintel protocol: 2 s fade-in of the first frame from the bias state, then the movie", async () => {
+    const { tables } = await smallNetwork();
+    const dir = fakeSintel();
+    const params = loadReferenceParams('default');
+    const run = await characterize(tables, params, { stimuli: ['naturalistic'], sintelDir: dir, nMovies: 1 });
+    const r = run.responses.naturalistic!;
+    expect(r.shape).toEqual([1, 280, 65]); // 200 fade-in + 80 movie frames
+    expect(r.coords.time[200]).toBe(0);
+    expect(run.naturalistic).toMatchObject({ source: 'sintel', nMovies: 1 });
+    expect(run.settings.protocols.naturalistic).toMatchObject({ fade_in_s: 2, frames_per_movie: 80 });
+    // The same as the engine's own fade-in followed by the movie.
+    const movies = loadSintelNaturalistic(dir, { maxSamples: 1, extent: tables.extent });
+    const engine = createLatticeEngine(tables, params);
+    const firstFrames = Float32Array.from({ length: 2 * tables.nHexals }, (_, k) => {
+      const [s, h] = [Math.floor(k / tables.nHexals), k % tables.nHexals];
+      return movies.frames[s * movies.nFrames * tables.nHexals + h];
+    });
+    const faded = engine.fadeIn({ tFadeIn: 2, dt: 0.01, firstFrames, nSamples: 2 });
+    const direct = engine.simulate({
+      stimulus: movies.frames,
+      nSamples: 2,
+      nFrames: 80,
+      dt: 0.01,
+      initialState: faded,
+    });
+    for (let s = 0; s < 2; s++) {
+      const ours = r.data.subarray((s * 280 + 200) * 65, (s + 1) * 280 * 65);
+      expect(ours).toEqual(direct.central.subarray(s * 80 * 65, (s + 1) * 80 * 65));
+    }
   });
 
   it("refuses an edge hold time that cuts flyvis's peak window", async () => {

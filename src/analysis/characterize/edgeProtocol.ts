@@ -127,13 +127,13 @@ function checkWindowCovered(set: StimulusSet): void {
   });
 }
 
-/** The ON edge at the first speed, half-way across the central column. */
+/** The OFF edge (dark on grey shows on a white page) at the first speed, half-way across the central column. */
 function exampleFrame(set: StimulusSet): ExampleFrame {
-  const i = set.samples.findIndex((s) => s.intensity === 1);
+  const i = set.samples.findIndex((s) => s.intensity === 0);
   const { angle, speed, t_stim: tStim } = set.samples[i];
   const frame = Math.round(((tStim as number) / 2 + set.tPre) / set.dt);
   return {
-    label: `ON edge, ${angle}°, ${speed} col/s`,
+    label: `OFF edge, ${angle}°, ${speed} col/s`,
     values: sampleFrames(set, i).slice(frame * set.nHexals, (frame + 1) * set.nHexals),
   };
 }

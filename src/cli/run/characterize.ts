@@ -14,11 +14,8 @@ import { formatSummaryCsv, formatSummaryJson } from '../../analysis/summaryTable
 import { labeled, sidecar, type Labeled } from '../../engine/labeled.ts';
 import { writeFileAtomic, writeJson, writeNpy } from '../../io/files.ts';
 import { loadParams } from '../../network/loadParams.ts';
-import {
-  characterizeKeyFigureSvg,
-  characterizeReport,
-  heldOutText,
-} from '../../report/characterizeReport.ts';
+import { characterizeKeyFigureSvg } from '../../report/characterizeKeyFigure.ts';
+import { characterizeReport, heldOutText } from '../../report/characterizeReport.ts';
 import { writeReport } from '../../report/html.ts';
 import { svgToPng } from '../../report/vegaSvg.ts';
 import { loadNetworkFor } from '../shared.ts';
