@@ -109,6 +109,17 @@ export function characterizeComparisonReport(
       ),
     );
   }
+  if (both('inforate')) {
+    const rows = perType(before, after, (c) => c.inforate!.bitsPerS).filter(
+      (r) => Number.isFinite(r.before) && Number.isFinite(r.after),
+    );
+    if (rows.length) {
+      const valueLabel = 'information rate (bit/s)';
+      panels.push(
+        figure(beforeAfterPanel, { rows, valueLabel, seriesLabels }, { title: 'Information rate' }),
+      );
+    }
+  }
   if (panels.length) sections.push({ heading: 'Per-type values', panels });
   if (both('flashes')) {
     const first = flashTraces(before, b);

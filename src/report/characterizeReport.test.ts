@@ -17,7 +17,7 @@ import { svgToPng } from './vegaSvg.ts';
 const CHROMIUM = '/usr/bin/chromium';
 const meta = { flyauxVersion: 'test', parametersSource: 'flyvis default', dtS: 0.005, date: '2024-01-01' };
 
-// Every protocol on the flyvis network at extent 2 (seconds), and a second network for before/after.
+// Every protocol on the flyvis network at extent 3 (seconds), and a second network for before/after.
 let c: Characterization;
 let shifted: Characterization;
 beforeAll(async () => {
@@ -41,13 +41,14 @@ describe('characterizeReport', () => {
       'Flashes',
       'Moving edges',
       'Gratings',
+      'Information rate',
       'Naturalistic movies',
       'Chirp',
       'White noise',
       'Stimuli',
     ]);
     const html = await renderReport(input);
-    expect(figureCount(html)).toBe(13);
+    expect(figureCount(html)).toBe(14);
     expect(html.includes('FRI–polarity correlation over the 32 types of known polarity')).toBe(true);
     const summary = /<table class="data-table">[\s\S]*?<\/table>/.exec(html)![0];
     expect((summary.match(/<tr>/g) ?? []).length).toBe(66); // header + 65 types
@@ -128,7 +129,7 @@ describe('the characterize report in headless Chromium', () => {
             return { panel: f.getAttribute('data-panel'), marks, area: box.width * box.height };
           }),
         );
-        expect(figures).toHaveLength(13);
+        expect(figures).toHaveLength(14);
         for (const f of figures) {
           expect(f.marks, `${f.panel} marks`).toBeGreaterThan(0);
           expect(f.area, `${f.panel} size`).toBeGreaterThan(0);

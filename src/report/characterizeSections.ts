@@ -104,6 +104,25 @@ export function otherSections(c: Characterization): ReportSection[] {
       ],
     });
   }
+  if (c.inforate) {
+    const { bitsPerS, note, fMaxHz } = c.inforate;
+    const rows = c.cellTypes
+      .map((type, t) => ({ type, value: bitsPerS[t] }))
+      .filter((r) => Number.isFinite(r.value));
+    sections.push({
+      heading: 'Information rate',
+      text: `${note}; rates integrate up to ${fMaxHz} Hz (docs/information-rate.md).`,
+      panels: rows.length
+        ? [
+            figure(
+              sortedBarsPanel,
+              { rows, valueLabel: 'information rate (bit/s)' },
+              { title: 'Information rate per cell type' },
+            ),
+          ]
+        : [],
+    });
+  }
   if (c.naturalistic) {
     const { source, nMovies } = c.naturalistic;
     sections.push({

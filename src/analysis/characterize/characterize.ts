@@ -10,6 +10,7 @@ import { chirpProtocol, noiseProtocol } from './fullFieldProtocols.ts';
 import { gratingProtocol } from './gratingProtocol.ts';
 import { greyProtocol } from './greyProtocol.ts';
 import { greyRuns } from './greyRuns.ts';
+import { inforateProtocol } from './inforateProtocol.ts';
 import { naturalProtocol } from './naturalProtocol.ts';
 import { resolveCharacterizeOptions, type CharacterizeOptions, type ProtocolName } from './options.ts';
 import type { Characterization, ProtocolContext, ProtocolOutput, ProtocolResults } from './types.ts';
@@ -22,6 +23,7 @@ const RUN: { [P in ProtocolName]: (ctx: ProtocolContext) => Promise<ProtocolOutp
   naturalistic: naturalProtocol,
   chirp: chirpProtocol,
   noise: noiseProtocol,
+  inforate: inforateProtocol,
 };
 
 /** Summary columns each protocol fills: they say 'diverged' when it fails. */
@@ -36,7 +38,7 @@ const COLUMNS: Partial<Record<ProtocolName, SummaryColumn[]>> = {
 async function runProtocol<P extends ProtocolName>(protocol: P, ctx: ProtocolContext, out: Characterization) {
   const p = await RUN[protocol](ctx);
   out[protocol] = p.result as Characterization[P];
-  out.responses[protocol] = p.responses;
+  if (p.responses) out.responses[protocol] = p.responses;
   out.examples.push(...p.examples);
   out.settings.protocols[protocol] = p.settings;
   return p.columns;

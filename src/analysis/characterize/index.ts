@@ -20,6 +20,7 @@ export type {
   FlashResult,
   GratingResult,
   GreyResult,
+  InformationRateResult,
   NaturalResult,
   ProgressEvent,
   ProtocolTiming,

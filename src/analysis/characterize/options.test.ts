@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROTOCOLS, resolveCharacterizeOptions } from './options.ts';
 
 describe('resolveCharacterizeOptions', () => {
-  it('runs grey, flashes, all six edge speeds and 32 movies by default', () => {
+  it('runs grey, flashes, all six edge speeds, 32 movies and the information rate by default', () => {
     const o = resolveCharacterizeOptions();
     expect(o.stimuli).toEqual([...DEFAULT_PROTOCOLS]);
     expect(o.edgeSpeeds).toEqual([2.4, 4.8, 9.7, 13, 19, 25]);
@@ -24,7 +24,7 @@ describe('resolveCharacterizeOptions', () => {
 
   it('names an unknown stimulus and lists the accepted ones', () => {
     expect(() => resolveCharacterizeOptions({ stimuli: ['grey', 'flash' as never] })).toThrow(
-      "Error in characterize: unknown stimulus 'flash'. Accepted: grey, flashes, edges, gratings, naturalistic, chirp, noise",
+      "Error in characterize: unknown stimulus 'flash'. Accepted: grey, flashes, edges, gratings, naturalistic, chirp, noise, inforate",
     );
     expect(() => resolveCharacterizeOptions({ stimuli: [] })).toThrow(/expected at least one stimulus/);
   });

@@ -3,11 +3,26 @@ import { MOVING_EDGE_DEFAULTS } from '../../stimuli/movingEdge.ts';
 import type { ProgressEvent } from './types.ts';
 
 /** The protocols `characterize` can run, in the order it runs them. */
-export const PROTOCOLS = ['grey', 'flashes', 'edges', 'gratings', 'naturalistic', 'chirp', 'noise'] as const;
+export const PROTOCOLS = [
+  'grey',
+  'flashes',
+  'edges',
+  'gratings',
+  'naturalistic',
+  'chirp',
+  'noise',
+  'inforate',
+] as const;
 export type ProtocolName = (typeof PROTOCOLS)[number];
 
-/** Run when no list is given: gratings, chirp and noise add minutes and no summary column. */
-export const DEFAULT_PROTOCOLS: readonly ProtocolName[] = ['grey', 'flashes', 'edges', 'naturalistic'];
+/** Run when no list is given: gratings, chirp and noise add minutes and fill no summary column. */
+export const DEFAULT_PROTOCOLS: readonly ProtocolName[] = [
+  'grey',
+  'flashes',
+  'edges',
+  'naturalistic',
+  'inforate',
+];
 
 /** Options of `characterize`; every field has a default (DESIGN "Definitions and defaults"). */
 export interface CharacterizeOptions {

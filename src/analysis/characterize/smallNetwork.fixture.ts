@@ -8,11 +8,11 @@ import type { Characterization } from './types.ts';
 
 /**
  * Test fixture: the flyvis network (all 65 cell types, flyvis's default parameters) on a lattice of
- * extent 2 (19 columns), where every protocol runs in seconds; the tables are built once per test file.
+ * extent 3 (37 columns; the smallest on which the linear information rate is defined), where every protocol runs in seconds; the tables are built once per test file.
  */
 let network: Promise<LoadedNetwork> | undefined;
 export function smallNetwork(): Promise<LoadedNetwork> {
-  network ??= loadNetwork({ path: process.env.FLYAUX_CONNECTOME ?? referencePath('flyvis_data'), extent: 2 });
+  network ??= loadNetwork({ path: process.env.FLYAUX_CONNECTOME ?? referencePath('flyvis_data'), extent: 3 });
   return network;
 }
 
@@ -23,7 +23,7 @@ export async function smallCharacterization(
 ): Promise<Characterization> {
   const { tables } = await smallNetwork();
   return characterize(tables, params, {
-    stimuli: ['grey', 'flashes', 'edges', 'gratings', 'naturalistic', 'chirp', 'noise'],
+    stimuli: ['grey', 'flashes', 'edges', 'gratings', 'naturalistic', 'chirp', 'noise', 'inforate'],
     quick: true,
     nMovies: 2,
     gratingPeriods: [4],

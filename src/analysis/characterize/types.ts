@@ -18,8 +18,8 @@ export interface ExampleFrame {
 /** What one protocol hands back to `characterize`. */
 export interface ProtocolOutput<R> {
   result: R;
-  /** Central responses with dims [sample, time, cell_type] (grey: [time, cell_type]). */
-  responses: Labeled;
+  /** Central responses with dims [sample, time, cell_type] (grey: [time, cell_type]); none for inforate. */
+  responses?: Labeled;
   /** Summary columns this protocol fills, in cell-type order. */
   columns: Partial<Record<SummaryColumn, ArrayLike<SummaryValue>>>;
   examples: ExampleFrame[];
@@ -80,6 +80,14 @@ export interface NaturalResult {
   nMovies: number;
 }
 
+export interface InformationRateResult {
+  /** bit/s per type up to fMaxHz; NaN where there is no rate (see note). */
+  bitsPerS: Float64Array;
+  /** Estimator, stimulus, dt and noise levels, or why there is no rate. */
+  note: string;
+  fMaxHz: number;
+}
+
 /** Time spent per protocol: wall and process CPU seconds (CPU counts every thread), lattice sample-steps. */
 export interface ProtocolTiming {
   protocol: ProtocolName;
@@ -105,6 +113,7 @@ export interface ProtocolResults {
   naturalistic: NaturalResult;
   chirp: FrequencyResponse;
   noise: FrequencyResponse;
+  inforate: InformationRateResult;
 }
 
 /** Everything `characterize` measured: plain data, no methods. */

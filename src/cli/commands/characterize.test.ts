@@ -33,7 +33,7 @@ describe('flyaux characterize', () => {
     const stderr = await run(['--stimuli', 'grey,flash', '--out', outDir()]);
     expect(process.exitCode).toBe(1);
     expect(stderr).toBe(
-      "error during characterize: Error in characterize: unknown stimulus 'flash'. Accepted: grey, flashes, edges, gratings, naturalistic, chirp, noise\n",
+      "error during characterize: Error in characterize: unknown stimulus 'flash'. Accepted: grey, flashes, edges, gratings, naturalistic, chirp, noise, inforate\n",
     );
   });
 

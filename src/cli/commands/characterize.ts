@@ -21,7 +21,7 @@ export function registerCharacterize(program: Command): void {
     )
     .option(
       '--stimuli <list>',
-      '[list] comma-separated protocols of grey, flashes, edges, gratings, naturalistic, chirp, noise (default: grey,flashes,edges,naturalistic)',
+      '[list] comma-separated protocols of grey, flashes, edges, gratings, naturalistic, chirp, noise, inforate (default: grey,flashes,edges,naturalistic,inforate)',
     )
     .option(
       '--sintel <dir>',
