@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Connectome } from '../connectome/parse.ts';
 import type { NetworkTables } from '../connectome/tables.ts';
 import { DivergenceError } from '../engine/divergence.ts';
+import { NoDecayError } from '../engine/reduced/impulseRows.ts';
 import { exportNpz, saveParams } from '../network/paramsFile.ts';
 import type { Params } from '../network/params.ts';
 import { writeJson } from '../io/files.ts';
@@ -112,7 +113,9 @@ export async function runTraining(input: TrainRunInput): Promise<TrainRunResult>
     writeJson(join(out, 'evaluation_after.json'), evaluationJson(after, active, tables));
     return { params, before, after, active };
   } catch (e) {
-    if (!(e instanceof DivergenceError) && !(e instanceof Error && /non-finite/.test(e.message))) throw e;
+    // A run that diverges, goes non-finite or loses the stability its linear analyses need keeps its last good state.
+    const unstable = e instanceof DivergenceError || e instanceof NoDecayError;
+    if (!unstable && !(e instanceof Error && /non-finite/.test(e.message))) throw e;
     saveCheckpoint(files.checkpoint, lastGood);
     saveParams(join(out, 'params_last_good.json'), tables, fromLatent(lastGood.latent, initialParams), {
       iteration: lastGood.iteration,
