@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { bandsPerType, bandsSchema, inBand } from './bands.ts';
+import { bandedReadout } from './bandedReadout.ts';
+import { bandsPerType, bandsSchema } from './bands.ts';
 import { Tape } from './tape.ts';
 import { requireProtocol, traceIndex } from './traces.ts';
 import type { Target } from './types.ts';
@@ -30,16 +31,7 @@ export const operatingPoint: Target<z.infer<typeof schema>> = {
     const first = tape.inputs(data.central);
     const at = traceIndex(data, first);
     const last = data.nFrames - 1;
-    const losses = cellTypes.map((_, t) => tape.hinge2(at(0, last, t), ...bands[t]));
-    const value = tape.mean(losses);
-    const perType = Float64Array.from(cellTypes, (_, t) => tape.val(at(0, last, t)));
-    return {
-      value: tape.val(value),
-      perType,
-      bands,
-      inBand: Uint8Array.from(perType, (v, t) => (inBand(v, bands[t]) ? 1 : 0)),
-      perTypeLoss: Float64Array.from(losses, (id) => tape.val(id)),
-      dCentral: Float32Array.from(tape.gradient(value, first, data.central.length)),
-    };
+    const readouts = cellTypes.map((_, t) => at(0, last, t));
+    return bandedReadout(tape, readouts, bands, first, data.central.length);
   },
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { bandsPerType, bandsSchema, inBand } from './bands.ts';
+import { bandedReadout } from './bandedReadout.ts';
+import { bandsPerType, bandsSchema } from './bands.ts';
 import { typeValues } from './naturalStats.ts';
 import { Tape } from './tape.ts';
 import { requireProtocol } from './traces.ts';
@@ -36,16 +37,6 @@ export const responsiveness: Target<z.infer<typeof schema>> = {
         typeValues(tape, data, first, t).map((id) => tape.sigmoid(tape.scale(id, 1 / options.temperature))),
       ),
     );
-    const losses = fractions.map((id, t) => tape.hinge2(id, ...bands[t]));
-    const value = tape.mean(losses);
-    const perType = Float64Array.from(fractions, (id) => tape.val(id));
-    return {
-      value: tape.val(value),
-      perType,
-      bands,
-      inBand: Uint8Array.from(perType, (v, t) => (inBand(v, bands[t]) ? 1 : 0)),
-      perTypeLoss: Float64Array.from(losses, (id) => tape.val(id)),
-      dCentral: Float32Array.from(tape.gradient(value, first, data.central.length)),
-    };
+    return bandedReadout(tape, fractions, bands, first, data.central.length);
   },
 };
