@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { loadNetwork, type LoadedNetwork } from '../connectome/load.ts';
 
 /** Adds `--connectome PATH`, which every command takes. */
@@ -38,12 +38,12 @@ export function runCommand<A extends unknown[]>(
   };
 }
 
-/** Parses a number option, rejecting text that is not a finite number. */
+/** Parses a number option; commander reports a rejected value as a one-line usage error. */
 export function parseNumber(name: string): (value: string) => number {
   return (value: string) => {
     const x = Number(value);
     if (value.trim() === '' || !Number.isFinite(x))
-      throw new Error(`--${name} must be a number, got '${value}'`);
+      throw new InvalidArgumentError(`--${name} must be a number, got '${value}'`);
     return x;
   };
 }

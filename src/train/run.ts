@@ -52,6 +52,8 @@ export async function runTraining(input: TrainRunInput): Promise<TrainRunResult>
   };
   let config = input.config;
   let state: TrainState;
+  // Targets are resolved first: an unknown name or option fails before the run folder is touched.
+  let active = await activeTargets(config, input.configDir);
   if (input.resume) {
     if (!existsSync(files.config)) throw new Error(`cannot resume: ${out} has no config.json`);
     const saved = JSON.parse(readFileSync(files.config, 'utf8'));
@@ -59,6 +61,7 @@ export async function runTraining(input: TrainRunInput): Promise<TrainRunResult>
       throw new Error(`cannot resume: the config differs from the one in ${files.config}`);
     }
     config = saved.config;
+    active = await activeTargets(config, input.configDir); // with the values the run fixed (σ*)
     state = loadCheckpoint(files.checkpoint);
     keepMetricsBefore(files.metrics, state.iteration);
     input.log?.(`resuming ${out} at iteration ${state.iteration}`);
@@ -73,7 +76,6 @@ export async function runTraining(input: TrainRunInput): Promise<TrainRunResult>
     const latent = toLatent(initialParams);
     state = { iteration: 0, latent, optimizer: initOptimizer(latent) };
   }
-  const active = await activeTargets(config, input.configDir);
   const runners = createProtocols(input.connectome, tables, config.protocols);
   const saveConfig = () => writeJson(files.config, { config, params_source: input.paramsSource });
   saveConfig();
