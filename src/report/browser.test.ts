@@ -1,10 +1,9 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
 import { refFloat32, refNpy, referencePath } from '../testing/reference.ts';
+import { CHROMIUM, hasChromium, inspectReport } from '../testing/reportInBrowser.ts';
 import { figure, writeReport, type ReportSection } from './html.ts';
 import {
   beforeAfterPanel,
@@ -20,8 +19,6 @@ import {
   type Polarity,
 } from './panels/index.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`browser test not run: ${CHROMIUM} not found (apt-get install chromium)`);
 
 const json = (...parts: string[]) => JSON.parse(readFileSync(referencePath(...parts), 'utf8'));
@@ -219,50 +216,15 @@ describe('the report in headless Chromium', () => {
           date: new Date().toISOString(),
         },
       });
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
-      try {
-        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-        const errors: string[] = [];
-        const requests: string[] = [];
-        page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-        page.on('pageerror', (e) => errors.push(e.message));
-        page.on('request', (r) => !r.url().startsWith('file:') && requests.push(r.url()));
-        await page.goto(pathToFileURL(htmlPath).href);
-        const figures = await page.$$eval('figure', (nodes) =>
-          nodes.map((f) => {
-            const svg = f.querySelector('svg');
-            const box = (svg ?? f.querySelector('table'))?.getBoundingClientRect();
-            return {
-              panel: f.getAttribute('data-panel'),
-              marks: svg ? svg.querySelectorAll('path, rect, line').length : f.querySelectorAll('td').length,
-              width: box?.width ?? 0,
-              height: box?.height ?? 0,
-            };
-          }),
-        );
-        expect(figures).toHaveLength(sections.reduce((n, s) => n + s.panels.length, 0));
-        for (const f of figures) {
-          expect(f.marks, `${f.panel} marks`).toBeGreaterThan(0);
-          expect(f.width * f.height, `${f.panel} size`).toBeGreaterThan(0);
-        }
-        expect(errors).toEqual([]);
-        expect(requests).toEqual([]);
-        await page.screenshot({ path: join(dir, 'screenshot.png'), fullPage: true });
-        console.log(`browser test: screenshot in ${join(dir, 'screenshot.png')}`);
-      } finally {
-        await browser.close();
+      const { figures, errors, requests } = await inspectReport(htmlPath, join(dir, 'screenshot.png'));
+      expect(figures).toHaveLength(sections.reduce((n, s) => n + s.panels.length, 0));
+      for (const f of figures) {
+        expect(f.marks, `${f.panel} marks`).toBeGreaterThan(0);
+        expect(f.area, `${f.panel} size`).toBeGreaterThan(0);
       }
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
+      console.log(`browser test: screenshot in ${join(dir, 'screenshot.png')}`);
     },
   );
 });

@@ -1,20 +1,18 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Characterization } from '../analysis/characterize/index.ts';
 import { smallCharacterization } from '../analysis/characterize/smallNetwork.fixture.ts';
 import { cloneParams } from '../network/params.ts';
 import { loadReferenceParams } from '../testing/referenceParams.ts';
+import { hasChromium, inspectReport } from '../testing/reportInBrowser.ts';
 import { characterizeComparisonReport } from './characterizeComparison.ts';
 import { characterizeKeyFigureSvg } from './characterizeKeyFigure.ts';
 import { characterizeReport } from './characterizeReport.ts';
 import { renderReport, writeReport } from './html.ts';
 import { svgToPng } from './vegaSvg.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const meta = { flyauxVersion: 'test', parametersSource: 'flyvis default', dtS: 0.005, date: '2024-01-01' };
 
 // Every protocol on the flyvis network at extent 3 (seconds), and a second network for before/after.
@@ -94,52 +92,18 @@ describe('characterizeComparisonReport', () => {
 });
 
 describe('the characterize report in headless Chromium', () => {
-  it.skipIf(!existsSync(CHROMIUM))(
-    'shows every figure with marks, loads nothing and logs no errors',
-    async () => {
-      const dir = join(tmpdir(), 'flyaux-characterize-browser-test');
-      mkdirSync(dir, { recursive: true });
-      const path = join(dir, 'report.html');
-      await writeReport(path, characterizeReport(c, meta));
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--no-first-run',
-          '--disable-background-networking',
-        ],
-      });
-      try {
-        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-        const errors: string[] = [];
-        const requests: string[] = [];
-        page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-        page.on('pageerror', (e) => errors.push(e.message));
-        page.on('request', (r) => !r.url().startsWith('file:') && requests.push(r.url()));
-        await page.goto(pathToFileURL(path).href);
-        const figures = await page.$$eval('figure', (nodes) =>
-          nodes.map((f) => {
-            const svg = f.querySelector('svg');
-            const box = (svg ?? f.querySelector('table'))!.getBoundingClientRect();
-            const marks = svg
-              ? svg.querySelectorAll('path, rect, line').length
-              : f.querySelectorAll('td').length;
-            return { panel: f.getAttribute('data-panel'), marks, area: box.width * box.height };
-          }),
-        );
-        expect(figures).toHaveLength(14);
-        for (const f of figures) {
-          expect(f.marks, `${f.panel} marks`).toBeGreaterThan(0);
-          expect(f.area, `${f.panel} size`).toBeGreaterThan(0);
-        }
-        expect(errors).toEqual([]);
-        expect(requests).toEqual([]);
-        await page.screenshot({ path: join(dir, 'screenshot.png'), fullPage: true });
-      } finally {
-        await browser.close();
-      }
-    },
-  );
+  it.skipIf(!hasChromium)('shows every figure with marks, loads nothing and logs no errors', async () => {
+    const dir = join(tmpdir(), 'flyaux-characterize-browser-test');
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, 'report.html');
+    await writeReport(path, characterizeReport(c, meta));
+    const { figures, errors, requests } = await inspectReport(path, join(dir, 'screenshot.png'));
+    expect(figures).toHaveLength(14);
+    for (const f of figures) {
+      expect(f.marks, `${f.panel} marks`).toBeGreaterThan(0);
+      expect(f.area, `${f.panel} size`).toBeGreaterThan(0);
+    }
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
 });
